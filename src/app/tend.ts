@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs'
+import { pino, type Logger } from 'pino'
+import { collectDefaultMetrics, Registry } from 'prom-client'
+import type { ProcessConfig } from '../config/process-config.js'
+import { Engine, type EngineModule } from '../engine/index.js'
+import { engineModules } from '../engine/modules/index.js'
+import { buildHttpServer } from '../http/server.js'
+import type { Api } from '../http/types.js'
+import type { SecretBox } from '../lib/secrets.js'
+import { systemClock, type Clock } from '../lib/time/index.js'
+import { openStorage, type Storage } from '../storage/index.js'
+import { bootstrapAdmin, type BootstrapResult } from './bootstrap.js'
+import { loadSecretBox } from './secret-key.js'
+import { seedDemo } from '../demo/index.js'
+
+export interface TendOptions {
+  readonly config: ProcessConfig
+  readonly clock?: Clock
+  readonly logger?: Logger
+  /** Replaces the default engine modules (tests use this to run a subset). */
+  readonly modules?: readonly EngineModule[]
+  /** When false the engine does not cycle by itself; tests call `engine.runOnce()`. */
+  readonly autoEngine?: boolean
+}
+
+/** A running Tend: storage, HTTP API and UI, and the engine, with an orderly shutdown. */
+export interface Tend {
+  readonly config: ProcessConfig
+  readonly storage: Storage
+  readonly clock: Clock
+  readonly secrets: SecretBox
+  readonly engine: Engine
+  readonly http: Api
+  readonly log: Logger
+  readonly bootstrap: BootstrapResult
+  /** Listens on the configured host and port; returns the URL. */
+  listen(): Promise<string>
+  /** Stops taking work, finishes in-flight requests and engine work, closes the database. */
+  stop(): Promise<void>
+}
+
+/** Opens storage, migrates, bootstraps the first admin, seeds demo data if asked, and wires everything. */
+export async function createTend(opts: TendOptions): Promise<Tend> {
+  const { config } = opts
+  const clock = opts.clock ?? systemClock
+  const log = opts.logger ?? pino({ level: config.logLevel, base: { service: 'tend' } })
+  mkdirSync(config.dataDir, { recursive: true })
+  const storage = openStorage(config.databaseUrl)
+  try {
+    const migrated = await storage.migrate()
+    if (migrated.applied.length > 0) log.info({ applied: migrated.applied, database: storage.location }, 'database migrated')
+    const { box: secrets, source } = loadSecretBox(config.secretKey, config.dataDir)
+    if (storage.dialect === 'postgres' && config.secretKey === null) {
+      log.warn({ keyFile: source }, 'secrets are sealed with a key file in the data folder; set the same TEND_SECRET_KEY on every instance sharing this database')
+    }
+    const bootstrap = await bootstrapAdmin(storage, secrets, clock.now(), config.bootstrapToken)
+    if (config.demo) await seedDemo({ storage, secrets, now: clock.now() })
+
+    const metrics = new Registry()
+    collectDefaultMetrics({ register: metrics })
+    const engine = new Engine(opts.modules ?? engineModules(), { storage, clock, log, metrics, tickMs: config.engineTickMs })
+    let draining = false
+    const http = await buildHttpServer(
+      { storage, clock, secrets, config, metrics, wakeEngine: () => engine.wake(), isDraining: () => draining },
+      log,
+    )
+    let stopped: Promise<void> | null = null
+    return {
+      config,
+      storage,
+      clock,
+      secrets,
+      engine,
+      http,
+      log,
+      bootstrap,
+      async listen() {
+        const address = await http.listen({ host: config.host, port: config.port })
+        if (opts.autoEngine !== false) engine.start()
+        return address.replace('[::1]', 'localhost')
+      },
+      stop() {
+        stopped ??= (async () => {
+          draining = true
+          await engine.stop()
+          await http.close()
+          await storage.close()
+        })()
+        return stopped
+      },
+    }
+  } catch (err) {
+    await storage.close().catch(() => undefined)
+    throw err
+  }
+}

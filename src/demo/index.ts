@@ -1,0 +1,1 @@
+export { seedDemo, removeDemo, DEMO_TEAM_NAME } from './seed.js'

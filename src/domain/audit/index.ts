@@ -1,0 +1,2 @@
+export { recordAudit, listAudit, SYSTEM_ACTOR } from './audit.js'
+export type { Actor, AuditEntry, AuditRecord, AuditQuery } from './audit.js'

@@ -1,0 +1,6 @@
+export { findService, getService, listServices, createService, updateService, deleteService, listDependencyEdges } from './services.js'
+export type { Service, ServiceInput } from './services.js'
+export { createIntegration, listIntegrations, deleteIntegration, findIntegrationByKey, INTEGRATION_TYPES } from './integrations.js'
+export type { Integration, IntegrationType } from './integrations.js'
+export { findCycle, dependentsOf } from './graph.js'
+export type { DependencyEdge } from './graph.js'

@@ -1,0 +1,154 @@
+import { conflict, FieldErrors, notFound } from '../../lib/errors.js'
+import { newId } from '../../lib/ids.js'
+import type { Instant } from '../../lib/time/index.js'
+import type { Db, ServicesTable } from '../../storage/index.js'
+import { recordAudit } from '../audit/index.js'
+import type { CommandCtx } from '../command.js'
+import { findCycle, type DependencyEdge } from './graph.js'
+
+export interface Service {
+  readonly id: string
+  readonly name: string
+  readonly teamId: string
+  readonly description: string
+  /** Ids of the services this one depends on. */
+  readonly dependsOn: readonly string[]
+  readonly isDemo: boolean
+  readonly createdAt: Instant
+  readonly updatedAt: Instant
+}
+
+export interface ServiceInput {
+  readonly name?: string | undefined
+  readonly teamId?: string | undefined
+  readonly description?: string | undefined
+  readonly dependsOn?: readonly string[] | undefined
+}
+
+export async function listDependencyEdges(db: Db): Promise<DependencyEdge[]> {
+  const rows = await db.selectFrom('service_dependencies').select(['service_id', 'depends_on_id']).execute()
+  return rows.map((r) => ({ serviceId: r.service_id, dependsOnId: r.depends_on_id }))
+}
+
+function fromRow(r: ServicesTable, edges: readonly DependencyEdge[]): Service {
+  return {
+    id: r.id,
+    name: r.name,
+    teamId: r.team_id,
+    description: r.description,
+    dependsOn: edges.filter((e) => e.serviceId === r.id).map((e) => e.dependsOnId),
+    isDemo: r.is_demo === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+/** Finds a service by id or by name. */
+export async function findService(db: Db, ref: string): Promise<Service | null> {
+  const row = await db.selectFrom('services').selectAll().where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)])).executeTakeFirst()
+  if (row === undefined) return null
+  const edges = await db.selectFrom('service_dependencies').select(['service_id', 'depends_on_id']).where('service_id', '=', row.id).execute()
+  return fromRow(row, edges.map((e) => ({ serviceId: e.service_id, dependsOnId: e.depends_on_id })))
+}
+
+export async function getService(db: Db, ref: string): Promise<Service> {
+  const service = await findService(db, ref)
+  if (service === null) throw notFound('service', ref)
+  return service
+}
+
+export async function listServices(db: Db, filter: { teamId?: string | undefined } = {}): Promise<Service[]> {
+  let q = db.selectFrom('services').selectAll().orderBy('name')
+  if (filter.teamId !== undefined) q = q.where('team_id', '=', filter.teamId)
+  const [rows, edges] = await Promise.all([q.execute(), listDependencyEdges(db)])
+  return rows.map((r) => fromRow(r, edges))
+}
+
+async function normalizeService(db: Db, input: ServiceInput, selfId: string | null): Promise<{ name: string; teamId: string; description: string; dependsOn: string[] }> {
+  const errors = new FieldErrors()
+  const name = (input.name ?? '').trim()
+  if (name === '') errors.add('name', 'must not be empty')
+  else if (name.length > 100) errors.add('name', 'must be at most 100 characters')
+  else {
+    const taken = await db.selectFrom('services').select('id').where('name', '=', name).executeTakeFirst()
+    if (taken !== undefined && taken.id !== selfId) errors.add('name', `a service named ${JSON.stringify(name)} already exists`)
+  }
+  const teamId = input.teamId ?? ''
+  const team = teamId === '' ? undefined : await db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst()
+  if (team === undefined) errors.add('teamId', teamId === '' ? 'is required: every service is owned by a team' : `team ${teamId} does not exist`)
+  const description = (input.description ?? '').trim()
+  if (description.length > 2000) errors.add('description', 'must be at most 2000 characters')
+  const dependsOn = [...new Set(input.dependsOn ?? [])]
+  if (dependsOn.length > 0) {
+    const found = await db.selectFrom('services').select('id').where('id', 'in', dependsOn).execute()
+    const known = new Set(found.map((r) => r.id))
+    dependsOn.forEach((id, i) => {
+      if (id === selfId) errors.add(`dependsOn[${i}]`, 'a service cannot depend on itself')
+      else if (!known.has(id)) errors.add(`dependsOn[${i}]`, `service ${id} does not exist`)
+    })
+  }
+  errors.throwIfAny()
+  return { name, teamId, description, dependsOn }
+}
+
+/** Replaces a service's outgoing edges, rejecting any change that would close a cycle. */
+async function saveDependencies(db: Db, serviceId: string, dependsOn: readonly string[]): Promise<void> {
+  const others = (await listDependencyEdges(db)).filter((e) => e.serviceId !== serviceId)
+  const proposed = [...others, ...dependsOn.map((d) => ({ serviceId, dependsOnId: d }))]
+  const found = findCycle(proposed)
+  if (found !== null) {
+    // Start the story at the service being changed: "db → web → api → db".
+    const at = found.indexOf(serviceId)
+    const cycle = at <= 0 ? found : [...found.slice(at, -1), ...found.slice(0, at), serviceId]
+    const names = await db.selectFrom('services').select(['id', 'name']).where('id', 'in', cycle).execute()
+    const label = (id: string) => names.find((n) => n.id === id)?.name ?? id
+    const errors = new FieldErrors()
+    errors.add('dependsOn', `would create a dependency cycle: ${cycle.map(label).join(' → ')}`)
+    errors.throwIfAny()
+  }
+  await db.deleteFrom('service_dependencies').where('service_id', '=', serviceId).execute()
+  if (dependsOn.length > 0) {
+    await db.insertInto('service_dependencies').values(dependsOn.map((d) => ({ service_id: serviceId, depends_on_id: d }))).execute()
+  }
+}
+
+export async function createService(ctx: CommandCtx, input: ServiceInput & { isDemo?: boolean }): Promise<Service> {
+  const s = await normalizeService(ctx.db, input, null)
+  const id = newId()
+  await ctx.db
+    .insertInto('services')
+    .values({ id, name: s.name, team_id: s.teamId, description: s.description, is_demo: input.isDemo === true ? 1 : 0, created_at: ctx.now, updated_at: ctx.now })
+    .execute()
+  await saveDependencies(ctx.db, id, s.dependsOn)
+  const service = await getService(ctx.db, id)
+  await recordAudit(ctx.db, ctx.now, { actor: ctx.actor, action: 'service.create', entityType: 'service', entityId: id, teamId: s.teamId, after: service })
+  return service
+}
+
+export async function updateService(ctx: CommandCtx, id: string, patch: ServiceInput): Promise<Service> {
+  const before = await getService(ctx.db, id)
+  const s = await normalizeService(
+    ctx.db,
+    { name: patch.name ?? before.name, teamId: patch.teamId ?? before.teamId, description: patch.description ?? before.description, dependsOn: patch.dependsOn ?? before.dependsOn },
+    id,
+  )
+  await ctx.db.updateTable('services').set({ name: s.name, team_id: s.teamId, description: s.description, updated_at: ctx.now }).where('id', '=', id).execute()
+  await saveDependencies(ctx.db, id, s.dependsOn)
+  const after = await getService(ctx.db, id)
+  await recordAudit(ctx.db, ctx.now, { actor: ctx.actor, action: 'service.update', entityType: 'service', entityId: id, teamId: s.teamId, before, after })
+  return after
+}
+
+/** Deletes a service nothing depends on (its dependents would lose their blast-radius link silently). */
+export async function deleteService(ctx: CommandCtx, id: string): Promise<void> {
+  const before = await getService(ctx.db, id)
+  const dependent = await ctx.db
+    .selectFrom('service_dependencies')
+    .innerJoin('services', 'services.id', 'service_dependencies.service_id')
+    .select('services.name')
+    .where('service_dependencies.depends_on_id', '=', id)
+    .executeTakeFirst()
+  if (dependent !== undefined) throw conflict(`service ${dependent.name} depends on ${before.name}; remove that dependency first`)
+  await ctx.db.deleteFrom('services').where('id', '=', id).execute()
+  await recordAudit(ctx.db, ctx.now, { actor: ctx.actor, action: 'service.delete', entityType: 'service', entityId: id, teamId: before.teamId, before })
+}

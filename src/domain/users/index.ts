@@ -1,0 +1,15 @@
+export * from './model.js'
+export { normalizeUser, normalizeDays, normalizeContactMethod } from './normalize.js'
+export type { UserInput, ContactMethodInput, NotificationRuleInput } from './normalize.js'
+export { findUser, getUser, findUserByRef, listUsers, usersById, listContactMethods, listNotificationRules } from './store.js'
+export {
+  createUser,
+  updateUser,
+  deleteUser,
+  addContactMethod,
+  updateContactMethod,
+  deleteContactMethod,
+  markContactMethodVerified,
+  addNotificationRule,
+  deleteNotificationRule,
+} from './commands.js'

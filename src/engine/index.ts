@@ -1,0 +1,3 @@
+export { Engine } from './engine.js'
+export type { EngineOptions } from './engine.js'
+export type { EngineModule, CycleCtx } from './module.js'

@@ -1,0 +1,26 @@
+import type { Logger } from 'pino'
+import type { Clock } from '../lib/time/index.js'
+import type { Storage } from '../storage/index.js'
+
+/** What a module gets for one cycle. */
+export interface CycleCtx {
+  readonly storage: Storage
+  readonly clock: Clock
+  readonly log: Logger
+  /** The cycle number since start, for logs. */
+  readonly cycle: number
+}
+
+/**
+ * One kind of timed work ("escalations whose next step is due", "handoffs coming up"). A module
+ * finds due work in the database, does it in a transaction under its module lock, and records
+ * what it did, so a crash at any point loses nothing and a restart resumes.
+ */
+export interface EngineModule {
+  readonly name: `engine.${string}`
+  /** Bump when the module's semantics change: older instances then stop running it. */
+  readonly version: number
+  /** The least time between two runs; 0 runs it every cycle (every tick or wake-up). */
+  readonly minIntervalMs: number
+  run(ctx: CycleCtx): Promise<void>
+}

@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationResult, type Transaction } from 'kysely'
+import SqliteDatabase from 'better-sqlite3'
+import pg from 'pg'
+import type { Database } from './schema.js'
+import { MIGRATIONS } from './migrations/index.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+export type Db = Kysely<Database>
+export type Tx = Transaction<Database>
+
+/** Thrown when another instance holds an engine module's lock: normal, never logged as an error. */
+export class NoLockError extends Error {
+  constructor(readonly module: string, reason: string) {
+    super(`engine module ${module} not run: ${reason}`)
+    this.name = 'NoLockError'
+  }
+}
+
+export interface MigrationReport {
+  readonly applied: readonly string[]
+}
+
+/** The storage handle: one typed query layer plus the few capabilities that differ per engine. */
+export interface Storage {
+  readonly db: Db
+  readonly dialect: DialectName
+  /** Where the data lives, without credentials (for logs and the start-up banner). */
+  readonly location: string
+  migrate(): Promise<MigrationReport>
+  migrateDown(): Promise<MigrationReport>
+  /**
+   * Runs `fn` in a transaction holding the module's lock. PostgreSQL: a transaction-scoped
+   * advisory lock plus a version row, so several `tend serve` instances never run one module
+   * at once and an older instance stops once a newer version has run. SQLite: one process and
+   * one connection, so the transaction alone serializes the work.
+   */
+  withModuleLock<T>(module: string, version: number, fn: (trx: Tx) => Promise<T>): Promise<T>
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Opens the database named by a URL: `postgres://…`, `sqlite:PATH`, or a plain file path. */
+export function openStorage(url: string): Storage {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url)
+  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url
+  return openSqlite(path)
+}
+
+function openSqlite(path: string): Storage {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const native = new SqliteDatabase(path)
+  // WAL lets readers proceed during a write; FULL fsyncs each commit so an accepted event
+  // survives an OS crash, not only a process crash (group commit keeps this affordable).
+  native.pragma('journal_mode = WAL')
+  native.pragma('synchronous = FULL')
+  native.pragma('foreign_keys = ON')
+  native.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) })
+  return buildStorage(db, 'sqlite', `sqlite:${path}`, async (_module, _version, fn) =>
+    db.transaction().execute(fn),
+  )
+}
+
+function openPostgres(url: string): Storage {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // bigint columns hold epoch milliseconds, well inside Number's exact range.
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
+    } as pg.CustomTypesConfig,
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const location = redactUrl(url)
+  return buildStorage(db, 'postgres', location, async (module, version, fn) =>
+    db.transaction().execute(async (trx) => {
+      const got = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${'tend:' + module})) as locked`.execute(trx)
+      if (got.rows[0]?.locked !== true) throw new NoLockError(module, 'another instance holds the lock')
+      await checkModuleVersion(trx, module, version)
+      return fn(trx)
+    }),
+  )
+}
+
+async function checkModuleVersion(trx: Tx, module: string, version: number): Promise<void> {
+  const row = await trx.selectFrom('engine_module_versions').select('version').where('name', '=', module).executeTakeFirst()
+  if (row === undefined) {
+    await trx.insertInto('engine_module_versions').values({ name: module, version }).onConflict((c) => c.doNothing()).execute()
+    return
+  }
+  if (row.version > version) throw new NoLockError(module, `a newer version (${row.version}) is running`)
+  if (row.version < version) {
+    await trx.updateTable('engine_module_versions').set({ version }).where('name', '=', module).execute()
+  }
+}
+
+type LockRunner = <T>(module: string, version: number, fn: (trx: Tx) => Promise<T>) => Promise<T>
+
+function buildStorage(db: Db, dialect: DialectName, location: string, withModuleLock: LockRunner): Storage {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+  })
+  return {
+    db,
+    dialect,
+    location,
+    withModuleLock,
+    async migrate() {
+      return report(await migrator.migrateToLatest())
+    },
+    async migrateDown() {
+      return report(await migrator.migrateDown())
+    },
+    async ping() {
+      await sql`select 1`.execute(db)
+    },
+    async close() {
+      await db.destroy()
+    },
+  }
+}
+
+function report(result: { error?: unknown; results?: MigrationResult[] }): MigrationReport {
+  const failed = result.results?.find((r) => r.status === 'Error')
+  if (result.error !== undefined) {
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: result.error })
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+}
+
+/** Removes the password from a database URL so it can be printed. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    if (u.password !== '') u.password = '***'
+    return u.toString()
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@')
+  }
+}

@@ -1,0 +1,14 @@
+import type { Kysely, Migration } from 'kysely'
+import * as createFoundation from './20261127080000-create-foundation.js'
+
+/**
+ * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
+ * that the list is sorted and that each one goes up, down and up again on both engines.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '20261127080000-create-foundation': wrap(createFoundation),
+})
+
+function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {
+  return { up: m.up, down: m.down }
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pino } from 'pino'
+import { createTend, type Tend } from '../../src/app/tend.js'
+import { loadProcessConfig } from '../../src/config/process-config.js'
+import type { EngineModule } from '../../src/engine/index.js'
+import { ManualClock, parseInstant } from '../../src/lib/time/index.js'
+import type { DialectName } from '../../src/storage/index.js'
+import { freshDatabaseUrl } from './storage.js'
+
+export const ADMIN_TOKEN = 'tend_pat_test_admin_token_0123456789'
+
+/** A Tend server on a fresh database, a manual clock and an admin token, for API and smoke tests. */
+export interface TestApp {
+  readonly tend: Tend
+  readonly url: string
+  readonly clock: ManualClock
+  readonly dialect: DialectName
+  /** Calls the API as `token` (the admin by default) and returns status and parsed body. */
+  call<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T; headers: Headers }>
+  close(): Promise<void>
+}
+
+export interface TestAppOptions {
+  readonly now?: string
+  readonly modules?: readonly EngineModule[]
+  readonly demo?: boolean
+}
+
+export async function startTestApp(dialect: DialectName, opts: TestAppOptions = {}): Promise<TestApp> {
+  const db = await freshDatabaseUrl(dialect)
+  const dataDir = mkdtempSync(join(tmpdir(), 'tend-app-'))
+  const start = parseInstant(opts.now ?? '2026-11-23T10:00:00Z')
+  if (start === null) throw new Error(`bad test start time ${opts.now}`)
+  const clock = new ManualClock(start)
+  const config = loadProcessConfig({
+    flags: { port: '0', dataDir, databaseUrl: db.url, bootstrapToken: ADMIN_TOKEN, logLevel: 'silent', demo: opts.demo ?? false },
+    env: {},
+    cwd: dataDir,
+  })
+  const tend = await createTend({ config, clock, logger: pino({ level: process.env['TEND_TEST_LOG'] ?? 'silent' }), autoEngine: false, ...(opts.modules ? { modules: opts.modules } : {}) })
+  const url = await tend.listen()
+  return {
+    tend,
+    url,
+    clock,
+    dialect,
+    async call(method, path, body, token = ADMIN_TOKEN) {
+      const headers: Record<string, string> = {}
+      if (token !== null) headers['authorization'] = `Bearer ${token}`
+      if (body !== undefined) headers['content-type'] = 'application/json'
+      const res = await fetch(`${url}${path}`, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
+      const text = await res.text()
+      let parsed: unknown = text
+      try {
+        parsed = text === '' ? undefined : JSON.parse(text)
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body: parsed as any, headers: res.headers }
+    },
+    async close() {
+      await tend.stop()
+      await db.drop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

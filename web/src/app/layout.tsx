@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react'
+import { Link } from '../components/link'
+import { useAuth } from '../features/auth/hooks/use-auth'
+import { useAtParam } from '../hooks/use-at-param'
+import { useLocation } from '../lib/history'
+
+const NAV = [
+  { to: '/', label: 'On call', active: (path: string) => path === '/' },
+  { to: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
+  { to: '/teams', label: 'Teams', active: (path: string) => path.startsWith('/teams') },
+  { to: '/people', label: 'People', active: (path: string) => path.startsWith('/people') },
+  { to: '/services', label: 'Services', active: (path: string) => path.startsWith('/services') },
+] as const
+
+/** The navigation bar and the page area of the signed-in app. */
+export function Layout({ children }: { readonly children: ReactNode }) {
+  const { user, signOut } = useAuth()
+  const { pathname } = useLocation()
+  const at = useAtParam()
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <header className="topbar">
+        <nav className="topbar__inner" aria-label="Main">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">◆</span> Tend
+          </Link>
+          <ul className="nav">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="nav__link" aria-current={item.active(pathname) ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="topbar__user">
+            <span className="topbar__name" title={user.email}>{user.name}</span>
+            <button type="button" className="button button--ghost button--small" onClick={signOut}>Sign out</button>
+          </div>
+        </nav>
+      </header>
+      {at !== undefined && (
+        <p className="time-banner" role="status">
+          Showing on-call as of <strong>{at}</strong> (the <code>?at=</code> parameter), not now.
+        </p>
+      )}
+      <main id="main" className="page">{children}</main>
+    </>
+  )
+}

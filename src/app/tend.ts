@@ -12,6 +12,8 @@ import { openStorage, type Storage } from '../storage/index.js'
 import { bootstrapAdmin, type BootstrapResult } from './bootstrap.js'
 import { loadSecretBox } from './secret-key.js'
 import { seedDemo } from '../demo/index.js'
+import { buildChannels } from './channels.js'
+import { LinkSigner, type ChannelRegistry } from '../domain/notify/index.js'
 
 export interface TendOptions {
   readonly config: ProcessConfig
@@ -21,6 +23,8 @@ export interface TendOptions {
   readonly modules?: readonly EngineModule[]
   /** When false the engine does not cycle by itself; tests call `engine.runOnce()`. */
   readonly autoEngine?: boolean
+  /** Replaces the channels built from the config (tests add fakes for gateways that cannot run here). */
+  readonly channels?: ChannelRegistry
 }
 
 /** A running Tend: storage, HTTP API and UI, and the engine, with an orderly shutdown. */
@@ -33,6 +37,8 @@ export interface Tend {
   readonly http: Api
   readonly log: Logger
   readonly bootstrap: BootstrapResult
+  readonly channels: ChannelRegistry
+  readonly links: LinkSigner
   /** Listens on the configured host and port; returns the URL. */
   listen(): Promise<string>
   /** Stops taking work, finishes in-flight requests and engine work, closes the database. */
@@ -58,10 +64,15 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
 
     const metrics = new Registry()
     collectDefaultMetrics({ register: metrics })
-    const engine = new Engine(opts.modules ?? engineModules(), { storage, clock, log, metrics, tickMs: config.engineTickMs })
+    const channels = opts.channels ?? buildChannels(config, clock)
+    const links = new LinkSigner(secrets.deriveKey('action-links'), config.publicUrl)
+    let engine: Engine | null = null
+    const wake = () => engine?.wake()
+    const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox: wake }
+    engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
     let draining = false
     const http = await buildHttpServer(
-      { storage, clock, secrets, config, metrics, wakeEngine: () => engine.wake(), isDraining: () => draining },
+      { storage, clock, secrets, config, metrics, links, channels, wakeEngine: wake, isDraining: () => draining },
       log,
     )
     let stopped: Promise<void> | null = null
@@ -74,6 +85,8 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
       http,
       log,
       bootstrap,
+      channels,
+      links,
       async listen() {
         const address = await http.listen({ host: config.host, port: config.port })
         if (opts.autoEngine !== false) engine.start()

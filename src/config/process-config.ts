@@ -19,6 +19,9 @@ export interface ProcessConfig {
   readonly demo: boolean
   readonly engineTickMs: number
   readonly bodyLimitBytes: number
+  readonly smtpUrl: string | null
+  readonly smtpFrom: string
+  readonly sendTimeoutMs: number
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
@@ -44,6 +47,9 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'demo', env: 'TEND_DEMO', flag: '--demo', help: 'seed the demo team, services and schedules if absent' },
   { key: 'engineTickMs', env: 'TEND_ENGINE_TICK_MS', flag: '--engine-tick-ms', help: 'safety-net engine poll interval in ms (default 1000)' },
   { key: 'bodyLimitBytes', env: 'TEND_BODY_LIMIT_BYTES', flag: '--body-limit-bytes', help: 'largest accepted request body (default 524288)' },
+  { key: 'smtpUrl', env: 'TEND_SMTP_URL', flag: '--smtp-url', help: 'SMTP server for email, e.g. smtp://user:pass@mail.example.com:587 (email is off when unset)', secret: true },
+  { key: 'smtpFrom', env: 'TEND_SMTP_FROM', flag: '--smtp-from', help: 'sender address of emails (default "Tend <tend@localhost>")' },
+  { key: 'sendTimeoutMs', env: 'TEND_SEND_TIMEOUT_MS', flag: '--send-timeout-ms', help: 'how long one delivery attempt may take (default 10000)' },
 ]
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -116,6 +122,9 @@ export function loadProcessConfig(inputs: ConfigInputs): ProcessConfig {
     demo: get('demo', bool, false),
     engineTickMs: get('engineTickMs', intIn(10, 60_000), 1000),
     bodyLimitBytes: get('bodyLimitBytes', intIn(1024, 50 * 1024 * 1024), 512 * 1024),
+    smtpUrl: get<string | null>('smtpUrl', smtpUrl, null),
+    smtpFrom: get('smtpFrom', nonEmpty, 'Tend <tend@localhost>'),
+    sendTimeoutMs: get('sendTimeoutMs', intIn(100, 120_000), 10_000),
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze(config)
@@ -173,6 +182,17 @@ function databaseUrlParser(cwd: string): Parser<string> {
     const path = v.startsWith('sqlite:') ? v.slice('sqlite:'.length) : v
     return ok(path === ':memory:' ? 'sqlite::memory:' : `sqlite:${resolve(cwd, path)}`)
   }
+}
+
+const smtpUrl: Parser<string | null> = (v) => {
+  if (typeof v !== 'string') return bad('must be an smtp:// or smtps:// URL')
+  try {
+    const u = new URL(v)
+    if (u.protocol === 'smtp:' || u.protocol === 'smtps:') return ok(v)
+  } catch {
+    // reported below
+  }
+  return bad('must be an smtp:// or smtps:// URL, e.g. smtp://mail.example.com:587')
 }
 
 const bootstrapTokenParser: Parser<string | null> = (v) =>

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify
 import type { Registry } from 'prom-client'
 import type { ProcessConfig } from '../config/process-config.js'
 import type { Principal } from '../domain/auth/index.js'
+import type { ChannelRegistry, LinkSigner } from '../domain/notify/index.js'
 import type { CommandCtx } from '../domain/command.js'
 import type { SecretBox } from '../lib/secrets.js'
 import type { Clock } from '../lib/time/index.js'
@@ -30,6 +31,8 @@ export interface HttpDeps {
   readonly secrets: SecretBox
   readonly config: ProcessConfig
   readonly metrics: Registry
+  readonly links: LinkSigner
+  readonly channels: ChannelRegistry
   /** Wakes the engine after committed work, so due work does not wait for the next tick. */
   readonly wakeEngine: () => void
   /** Whether the server is draining (SIGTERM received): /readyz answers 503. */

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
@@ -47,6 +47,11 @@ export class SecretBox {
 
   static generateKey(): string {
     return randomBytes(32).toString('base64')
+  }
+
+  /** Derives a separate key for one purpose (e.g. signing action links), so no key serves two jobs. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.#key, Buffer.alloc(0), `tend:${purpose}`, 32))
   }
 
   encrypt(plain: string): string {

@@ -38,6 +38,7 @@ export interface ContactMethodsTable {
   verification_code_hash: string | null
   verification_expires_at: number | null
   created_at: number
+  signing_secret_sealed: string | null
 }
 
 export interface NotificationRulesTable {
@@ -74,6 +75,9 @@ export interface ServicesTable {
   is_demo: Flag
   created_at: number
   updated_at: number
+  escalation_policy_id: string | null
+  urgency_rule_json: string
+  auto_resolve_minutes: number | null
 }
 
 export interface ServiceDependenciesTable {
@@ -89,6 +93,8 @@ export interface IntegrationsTable {
   key_hash: string
   key_prefix: string
   created_at: number
+  urgency_override: string | null
+  rate_limit_per_minute: number
 }
 
 export interface ApiTokensTable {
@@ -181,6 +187,134 @@ export interface EngineStateTable {
   updated_at: number
 }
 
+export interface EscalationPoliciesTable {
+  id: string
+  team_id: string
+  name: string
+  description: string
+  repeat_count: number
+  created_at: number
+  updated_at: number
+}
+
+export interface EscalationStepsTable {
+  id: string
+  policy_id: string
+  position: number
+  delay_minutes: number
+}
+
+export interface EscalationStepTargetsTable {
+  step_id: string
+  position: number
+  target_type: string
+  target_id: string
+}
+
+export interface EventsTable {
+  id: string
+  integration_id: string | null
+  service_id: string
+  source_type: string
+  action: string
+  dedup_key: string
+  received_at: number
+  body_json: string
+  alert_id: string | null
+  outcome: string
+}
+
+export interface AlertsTable {
+  id: string
+  service_id: string
+  dedup_key: string
+  status: string
+  urgency: string
+  summary: string
+  source: string
+  severity: string
+  component: string | null
+  group_name: string | null
+  class_name: string | null
+  details_json: string
+  links_json: string
+  origin: string
+  created_by: string | null
+  created_at: number
+  updated_at: number
+  last_event_at: number
+  event_count: number
+  acknowledged_at: number | null
+  acknowledged_by: string | null
+  resolved_at: number | null
+  resolved_by: string | null
+  outcome: string | null
+  outcome_note: string | null
+  policy_id: string | null
+  escalation_step: number
+  escalation_loop: number
+  next_escalation_at: number | null
+  direct_targets_json: string | null
+}
+
+export interface AlertLogTable {
+  id: string
+  alert_id: string
+  at: number
+  kind: string
+  actor_user_id: string | null
+  actor_label: string
+  message: string
+  data_json: string | null
+}
+
+export interface NotificationsTable {
+  id: string
+  alert_id: string | null
+  service_id: string | null
+  user_id: string
+  contact_method_id: string | null
+  channel: string
+  kind: string
+  urgency: string
+  interrupting: Flag
+  status: string
+  not_before: number
+  next_attempt_at: number
+  attempts: number
+  sending_until: number | null
+  last_error: string | null
+  provider_id: string | null
+  idempotency_key: string
+  subject: string
+  body_text: string
+  payload_json: string
+  created_at: number
+  sent_at: number | null
+}
+
+export interface NotificationAttemptsTable {
+  id: string
+  notification_id: string
+  at: number
+  outcome: string
+  error: string | null
+  duration_ms: number
+}
+
+export interface ServiceChangesTable {
+  id: string
+  service_id: string
+  integration_id: string | null
+  kind: string
+  summary: string
+  source: string
+  at: number
+  received_at: number
+  details_json: string
+  links_json: string
+}
+
 export interface Database {
   users: UsersTable
   contact_methods: ContactMethodsTable
@@ -199,4 +333,13 @@ export interface Database {
   handoff_notices: HandoffNoticesTable
   engine_module_versions: EngineModuleVersionsTable
   engine_state: EngineStateTable
+  escalation_policies: EscalationPoliciesTable
+  escalation_steps: EscalationStepsTable
+  escalation_step_targets: EscalationStepTargetsTable
+  events: EventsTable
+  alerts: AlertsTable
+  alert_log: AlertLogTable
+  notifications: NotificationsTable
+  notification_attempts: NotificationAttemptsTable
+  service_changes: ServiceChangesTable
 }

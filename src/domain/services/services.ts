@@ -13,16 +13,34 @@ export interface Service {
   readonly description: string
   /** Ids of the services this one depends on. */
   readonly dependsOn: readonly string[]
+  /** Who is paged for its alerts; null = the owning team's schedules, all at once. */
+  readonly escalationPolicyId: string | null
+  /** Maps an event's severity to the alert's urgency. */
+  readonly urgencyRule: UrgencyRule
+  /** Resolve alerts silent for this long; null = never (the default). */
+  readonly autoResolveMinutes: number | null
   readonly isDemo: boolean
   readonly createdAt: Instant
   readonly updatedAt: Instant
 }
+
+/** Event severities, as in PagerDuty's Events API v2. */
+export type Severity = 'critical' | 'error' | 'warning' | 'info'
+export const SEVERITIES: readonly Severity[] = ['critical', 'error', 'warning', 'info']
+
+export type UrgencyRule = Readonly<Record<Severity, 'high' | 'low'>>
+
+/** Critical and error page now; warning and info wait for working hours. */
+export const DEFAULT_URGENCY_RULE: UrgencyRule = Object.freeze({ critical: 'high', error: 'high', warning: 'low', info: 'low' })
 
 export interface ServiceInput {
   readonly name?: string | undefined
   readonly teamId?: string | undefined
   readonly description?: string | undefined
   readonly dependsOn?: readonly string[] | undefined
+  readonly escalationPolicyId?: string | null | undefined
+  readonly urgencyRule?: Partial<Record<string, string>> | undefined
+  readonly autoResolveMinutes?: number | null | undefined
 }
 
 export async function listDependencyEdges(db: Db): Promise<DependencyEdge[]> {
@@ -37,6 +55,9 @@ function fromRow(r: ServicesTable, edges: readonly DependencyEdge[]): Service {
     teamId: r.team_id,
     description: r.description,
     dependsOn: edges.filter((e) => e.serviceId === r.id).map((e) => e.dependsOnId),
+    escalationPolicyId: r.escalation_policy_id,
+    urgencyRule: { ...DEFAULT_URGENCY_RULE, ...(JSON.parse(r.urgency_rule_json) as Partial<UrgencyRule>) },
+    autoResolveMinutes: r.auto_resolve_minutes,
     isDemo: r.is_demo === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -64,7 +85,17 @@ export async function listServices(db: Db, filter: { teamId?: string | undefined
   return rows.map((r) => fromRow(r, edges))
 }
 
-async function normalizeService(db: Db, input: ServiceInput, selfId: string | null): Promise<{ name: string; teamId: string; description: string; dependsOn: string[] }> {
+interface NormalizedService {
+  name: string
+  teamId: string
+  description: string
+  dependsOn: string[]
+  escalationPolicyId: string | null
+  urgencyRule: UrgencyRule
+  autoResolveMinutes: number | null
+}
+
+async function normalizeService(db: Db, input: ServiceInput, selfId: string | null): Promise<NormalizedService> {
   const errors = new FieldErrors()
   const name = (input.name ?? '').trim()
   if (name === '') errors.add('name', 'must not be empty')
@@ -87,8 +118,33 @@ async function normalizeService(db: Db, input: ServiceInput, selfId: string | nu
       else if (!known.has(id)) errors.add(`dependsOn[${i}]`, `service ${id} does not exist`)
     })
   }
+  const escalationPolicyId = input.escalationPolicyId ?? null
+  if (escalationPolicyId !== null && (await db.selectFrom('escalation_policies').select('id').where('id', '=', escalationPolicyId).executeTakeFirst()) === undefined) {
+    errors.add('escalationPolicyId', `escalation policy ${escalationPolicyId} does not exist`)
+  }
+  const urgencyRule = { ...DEFAULT_URGENCY_RULE }
+  for (const [severity, urgency] of Object.entries(input.urgencyRule ?? {})) {
+    if (!SEVERITIES.includes(severity as Severity)) errors.add(`urgencyRule.${severity}`, `unknown severity (use ${SEVERITIES.join(', ')})`)
+    else if (urgency !== 'high' && urgency !== 'low') errors.add(`urgencyRule.${severity}`, `must be high or low, got ${JSON.stringify(urgency)}`)
+    else urgencyRule[severity as Severity] = urgency
+  }
+  const autoResolveMinutes = input.autoResolveMinutes ?? null
+  if (autoResolveMinutes !== null && (!Number.isInteger(autoResolveMinutes) || autoResolveMinutes < 1 || autoResolveMinutes > 43_200)) {
+    errors.add('autoResolveMinutes', 'must be a whole number of minutes from 1 to 43200 (30 days), or null for never')
+  }
   errors.throwIfAny()
-  return { name, teamId, description, dependsOn }
+  return { name, teamId, description, dependsOn, escalationPolicyId, urgencyRule, autoResolveMinutes }
+}
+
+function serviceColumns(s: NormalizedService) {
+  return {
+    name: s.name,
+    team_id: s.teamId,
+    description: s.description,
+    escalation_policy_id: s.escalationPolicyId,
+    urgency_rule_json: JSON.stringify(s.urgencyRule),
+    auto_resolve_minutes: s.autoResolveMinutes,
+  }
 }
 
 /** Replaces a service's outgoing edges, rejecting any change that would close a cycle. */
@@ -117,7 +173,7 @@ export async function createService(ctx: CommandCtx, input: ServiceInput & { isD
   const id = newId()
   await ctx.db
     .insertInto('services')
-    .values({ id, name: s.name, team_id: s.teamId, description: s.description, is_demo: input.isDemo === true ? 1 : 0, created_at: ctx.now, updated_at: ctx.now })
+    .values({ id, ...serviceColumns(s), is_demo: input.isDemo === true ? 1 : 0, created_at: ctx.now, updated_at: ctx.now })
     .execute()
   await saveDependencies(ctx.db, id, s.dependsOn)
   const service = await getService(ctx.db, id)
@@ -129,10 +185,18 @@ export async function updateService(ctx: CommandCtx, id: string, patch: ServiceI
   const before = await getService(ctx.db, id)
   const s = await normalizeService(
     ctx.db,
-    { name: patch.name ?? before.name, teamId: patch.teamId ?? before.teamId, description: patch.description ?? before.description, dependsOn: patch.dependsOn ?? before.dependsOn },
+    {
+      name: patch.name ?? before.name,
+      teamId: patch.teamId ?? before.teamId,
+      description: patch.description ?? before.description,
+      dependsOn: patch.dependsOn ?? before.dependsOn,
+      escalationPolicyId: patch.escalationPolicyId === undefined ? before.escalationPolicyId : patch.escalationPolicyId,
+      urgencyRule: { ...before.urgencyRule, ...(patch.urgencyRule ?? {}) },
+      autoResolveMinutes: patch.autoResolveMinutes === undefined ? before.autoResolveMinutes : patch.autoResolveMinutes,
+    },
     id,
   )
-  await ctx.db.updateTable('services').set({ name: s.name, team_id: s.teamId, description: s.description, updated_at: ctx.now }).where('id', '=', id).execute()
+  await ctx.db.updateTable('services').set({ ...serviceColumns(s), updated_at: ctx.now }).where('id', '=', id).execute()
   await saveDependencies(ctx.db, id, s.dependsOn)
   const after = await getService(ctx.db, id)
   await recordAudit(ctx.db, ctx.now, { actor: ctx.actor, action: 'service.update', entityType: 'service', entityId: id, teamId: s.teamId, before, after })

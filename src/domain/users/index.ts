@@ -1,7 +1,7 @@
 export * from './model.js'
 export { normalizeUser, normalizeDays, normalizeContactMethod } from './normalize.js'
 export type { UserInput, ContactMethodInput, NotificationRuleInput } from './normalize.js'
-export { findUser, getUser, findUserByRef, listUsers, usersById, listContactMethods, listNotificationRules } from './store.js'
+export { findUser, getUser, findUserByRef, listUsers, usersById, listContactMethods, listContactMethodsMeta, listNotificationRules } from './store.js'
 export {
   createUser,
   updateUser,
@@ -13,3 +13,4 @@ export {
   addNotificationRule,
   deleteNotificationRule,
 } from './commands.js'
+export { isWorkingTime, nextWorkingStart, isSleepTime } from './hours.js'

@@ -71,3 +71,9 @@ export async function listNotificationRules(db: Db, userId: string): Promise<Not
   const rows = await db.selectFrom('notification_rules').selectAll().where('user_id', '=', userId).orderBy('urgency').orderBy('delay_minutes').execute()
   return rows.map((r) => ({ id: r.id, userId: r.user_id, contactMethodId: r.contact_method_id, urgency: r.urgency as Urgency, delayMinutes: r.delay_minutes }))
 }
+
+/** Verified, non-interrupting… everything planning needs, without decrypting addresses. */
+export async function listContactMethodsMeta(db: Db, userId: string): Promise<ContactMethod[]> {
+  const rows = await db.selectFrom('contact_methods').select(['id', 'user_id', 'type', 'label', 'interrupting', 'verified_at', 'created_at']).where('user_id', '=', userId).orderBy('created_at').execute()
+  return rows.map((r) => ({ id: r.id, userId: r.user_id, type: r.type as ContactMethodType, label: r.label, address: '', interrupting: r.interrupting === 1, verified: r.verified_at !== null, verifiedAt: r.verified_at, createdAt: r.created_at }))
+}

@@ -1,7 +1,13 @@
 import type { EngineModule } from '../module.js'
+import { autoResolveManager } from './auto-resolve-manager.js'
+import type { PagingDeps } from './deps.js'
+import { escalationManager } from './escalation-manager.js'
 import { handoffNoticeManager } from './handoff-notice-manager.js'
+import { outboxSender } from './outbox-sender.js'
 
-/** The engine's modules, in the order each cycle runs them. */
-export function engineModules(): EngineModule[] {
-  return [handoffNoticeManager]
+export type { PagingDeps } from './deps.js'
+
+/** The engine's modules, in the order each cycle runs them: escalate first, then send. */
+export function engineModules(deps: PagingDeps): EngineModule[] {
+  return [escalationManager(deps), autoResolveManager, handoffNoticeManager, outboxSender(deps)]
 }

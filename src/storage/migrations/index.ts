@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from 'kysely'
 import * as createFoundation from './20261127080000-create-foundation.js'
+import * as createPaging from './20261127100000-create-paging.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -7,6 +8,7 @@ import * as createFoundation from './20261127080000-create-foundation.js'
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127080000-create-foundation': wrap(createFoundation),
+  '20261127100000-create-paging': wrap(createPaging),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

@@ -1,0 +1,196 @@
+import { conflict, FieldErrors } from '../../lib/errors.js'
+import { newId } from '../../lib/ids.js'
+import type { Instant } from '../../lib/time/index.js'
+import type { Db } from '../../storage/index.js'
+import type { Actor } from '../audit/index.js'
+import { cancelPendingNotifications } from '../notify/index.js'
+import type { Service } from '../services/index.js'
+import type { Urgency } from '../users/index.js'
+import { ALERT_OUTCOMES, type Alert, type AlertEvent, type AlertOutcome } from './model.js'
+import { alertFromRow, findOpenAlert, getAlert, logAlert } from './store.js'
+
+/** The outcome of applying one event, as recorded on the event row and returned to the sender. */
+export interface EventResult {
+  readonly alertId: string | null
+  readonly outcome: 'opened' | 'deduplicated' | 'acknowledged' | 'resolved' | 'ignored'
+  readonly reason?: string
+}
+
+/** The urgency an event gets: explicit urgency, else the integration's override, else the service's rule. */
+export function urgencyFor(event: AlertEvent, service: Service, integrationOverride: Urgency | null): Urgency {
+  return event.urgency ?? integrationOverride ?? service.urgencyRule[event.severity]
+}
+
+/**
+ * Applies an event to the service's alerts, inside the caller's transaction: a trigger opens an
+ * alert (due for escalation at once) or joins the open one with the same dedup key; acknowledge
+ * and resolve act on the open one. Events for no open alert are kept and marked ignored.
+ */
+export async function applyEvent(
+  db: Db,
+  now: Instant,
+  actor: Actor,
+  service: Service,
+  event: AlertEvent,
+  opts: { origin: string; urgencyOverride: Urgency | null; createdBy?: string | null; directTargets?: readonly string[] | null },
+): Promise<EventResult> {
+  const open = await findOpenAlert(db, service.id, event.dedupKey)
+  switch (event.action) {
+    case 'trigger':
+      if (open !== null) {
+        await db.updateTable('alerts').set({ event_count: open.eventCount + 1, last_event_at: now, updated_at: now }).where('id', '=', open.id).execute()
+        await logAlert(db, open.id, now, 'deduplicated', actor, `Another trigger joined this alert (${open.eventCount + 1} events)`, { summary: event.summary })
+        return { alertId: open.id, outcome: 'deduplicated' }
+      }
+      return { alertId: await openAlert(db, now, actor, service, event, opts), outcome: 'opened' }
+    case 'acknowledge':
+      if (open === null) return { alertId: null, outcome: 'ignored', reason: 'no open alert has this dedup key' }
+      if (open.status === 'acknowledged') return { alertId: open.id, outcome: 'ignored', reason: 'already acknowledged' }
+      await acknowledgeAlert(db, now, actor, open)
+      return { alertId: open.id, outcome: 'acknowledged' }
+    case 'resolve':
+      if (open === null) return { alertId: null, outcome: 'ignored', reason: 'no open alert has this dedup key' }
+      await resolveAlert(db, now, actor, open, {})
+      return { alertId: open.id, outcome: 'resolved' }
+  }
+}
+
+async function openAlert(
+  db: Db,
+  now: Instant,
+  actor: Actor,
+  service: Service,
+  event: AlertEvent,
+  opts: { origin: string; urgencyOverride: Urgency | null; createdBy?: string | null; directTargets?: readonly string[] | null },
+): Promise<string> {
+  const id = newId()
+  const urgency = urgencyFor(event, service, opts.urgencyOverride)
+  await db
+    .insertInto('alerts')
+    .values({
+      id,
+      service_id: service.id,
+      dedup_key: event.dedupKey,
+      status: 'triggered',
+      urgency,
+      summary: event.summary,
+      source: event.source,
+      severity: event.severity,
+      component: event.component ?? null,
+      group_name: event.group ?? null,
+      class_name: event.class ?? null,
+      details_json: JSON.stringify(event.details),
+      links_json: JSON.stringify(event.links),
+      origin: opts.origin,
+      created_by: opts.createdBy ?? null,
+      created_at: now,
+      updated_at: now,
+      last_event_at: now,
+      event_count: 1,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      resolved_at: null,
+      resolved_by: null,
+      outcome: null,
+      outcome_note: null,
+      policy_id: service.escalationPolicyId,
+      escalation_step: 0,
+      escalation_loop: 0,
+      // Due at once: the engine fires the first step in its next cycle (woken after commit).
+      next_escalation_at: now,
+      direct_targets_json: opts.directTargets === undefined || opts.directTargets === null ? null : JSON.stringify(opts.directTargets),
+    })
+    .execute()
+  await logAlert(db, id, now, 'triggered', actor, `Triggered (${urgency} urgency, ${event.severity}): ${event.summary}`)
+  return id
+}
+
+/** Acknowledges: escalation stops and pending pages are cancelled; the alert stays open. */
+export async function acknowledgeAlert(db: Db, now: Instant, actor: Actor, alert: Alert): Promise<void> {
+  if (alert.status === 'resolved') throw conflict('the alert is already resolved')
+  if (alert.status === 'acknowledged') return
+  await db
+    .updateTable('alerts')
+    .set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: actor.userId ?? actor.label, next_escalation_at: null, updated_at: now })
+    .where('id', '=', alert.id)
+    .execute()
+  const cancelled = await cancelPendingNotifications(db, alert.id, now)
+  await logAlert(db, alert.id, now, 'acknowledged', actor, `Acknowledged by ${actor.label}${cancelled > 0 ? `; ${cancelled} pending notifications cancelled` : ''}`)
+}
+
+export interface ResolveInput {
+  readonly outcome?: string | undefined
+  readonly note?: string | undefined
+}
+
+/** Resolves: escalation ends, pending pages are cancelled; an optional outcome and note are kept. */
+export async function resolveAlert(db: Db, now: Instant, actor: Actor, alert: Alert, input: ResolveInput): Promise<void> {
+  const outcome = normalizeOutcome(input, false)
+  if (alert.status === 'resolved') throw conflict('the alert is already resolved')
+  await db
+    .updateTable('alerts')
+    .set({
+      status: 'resolved',
+      resolved_at: now,
+      resolved_by: actor.userId ?? actor.label,
+      next_escalation_at: null,
+      updated_at: now,
+      ...(outcome.outcome === null ? {} : { outcome: outcome.outcome, outcome_note: outcome.note }),
+    })
+    .where('id', '=', alert.id)
+    .execute()
+  const cancelled = await cancelPendingNotifications(db, alert.id, now)
+  const note = outcome.outcome === null ? '' : ` as ${outcome.outcome}${outcome.note === null ? '' : `: ${outcome.note}`}`
+  await logAlert(db, alert.id, now, 'resolved', actor, `Resolved by ${actor.label}${note}${cancelled > 0 ? `; ${cancelled} pending notifications cancelled` : ''}`)
+}
+
+/** Records what a resolved alert turned out to be (actionable, noise, duplicate). */
+export async function setOutcome(db: Db, now: Instant, actor: Actor, alertId: string, input: ResolveInput): Promise<Alert> {
+  const alert = await getAlert(db, alertId)
+  const outcome = normalizeOutcome(input, true)
+  if (alert.status !== 'resolved') throw conflict('an outcome can only be recorded on a resolved alert; resolve it first')
+  await db.updateTable('alerts').set({ outcome: outcome.outcome, outcome_note: outcome.note, updated_at: now }).where('id', '=', alertId).execute()
+  await logAlert(db, alertId, now, 'outcome', actor, `Marked ${outcome.outcome ?? ''}${outcome.note === null ? '' : `: ${outcome.note}`}`)
+  return getAlert(db, alertId)
+}
+
+function normalizeOutcome(input: ResolveInput, required: boolean): { outcome: AlertOutcome | null; note: string | null } {
+  const errors = new FieldErrors()
+  const outcome = input.outcome ?? null
+  if (outcome === null && required) errors.add('outcome', `is required: one of ${ALERT_OUTCOMES.join(', ')}`)
+  if (outcome !== null && !ALERT_OUTCOMES.includes(outcome as AlertOutcome)) errors.add('outcome', `must be one of ${ALERT_OUTCOMES.join(', ')}, got ${JSON.stringify(outcome)}`)
+  const note = (input.note ?? '').trim()
+  if (note.length > 2000) errors.add('note', 'must be at most 2000 characters')
+  errors.throwIfAny()
+  return { outcome: outcome as AlertOutcome | null, note: note === '' ? null : note }
+}
+
+/** Makes the next escalation step fire now (a person asking for more help). */
+export async function escalateNow(db: Db, now: Instant, actor: Actor, alertId: string): Promise<Alert> {
+  const alert = await getAlert(db, alertId)
+  if (alert.status === 'resolved') throw conflict('the alert is resolved; there is nobody left to escalate to')
+  await db.updateTable('alerts').set({ status: 'triggered', next_escalation_at: now, updated_at: now }).where('id', '=', alertId).execute()
+  await logAlert(db, alertId, now, 'escalated', actor, `${actor.label} asked to escalate now`)
+  return alertFromRow(await db.selectFrom('alerts').selectAll().where('id', '=', alertId).executeTakeFirstOrThrow())
+}
+
+/** Hands the alert to specific people: it is re-triggered and pages them directly. */
+export async function reassignAlert(db: Db, now: Instant, actor: Actor, alertId: string, userIds: readonly string[]): Promise<Alert> {
+  const alert = await getAlert(db, alertId)
+  if (alert.status === 'resolved') throw conflict('the alert is resolved')
+  const errors = new FieldErrors()
+  if (userIds.length === 0) errors.add('userIds', 'must name at least one person')
+  const known = new Set(userIds.length === 0 ? [] : (await db.selectFrom('users').select('id').where('id', 'in', [...userIds]).execute()).map((r) => r.id))
+  userIds.forEach((id, i) => {
+    if (!known.has(id)) errors.add(`userIds[${i}]`, `user ${id} does not exist`)
+  })
+  errors.throwIfAny()
+  await cancelPendingNotifications(db, alertId, now)
+  await db
+    .updateTable('alerts')
+    .set({ status: 'triggered', acknowledged_at: null, acknowledged_by: null, direct_targets_json: JSON.stringify(userIds), escalation_step: 0, escalation_loop: 0, next_escalation_at: now, updated_at: now })
+    .where('id', '=', alertId)
+    .execute()
+  await logAlert(db, alertId, now, 'reassigned', actor, `${actor.label} reassigned the alert`, { userIds })
+  return getAlert(db, alertId)
+}

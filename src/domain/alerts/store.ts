@@ -1,0 +1,104 @@
+import { notFound } from '../../lib/errors.js'
+import { newId } from '../../lib/ids.js'
+import type { Instant } from '../../lib/time/index.js'
+import type { AlertsTable, Db } from '../../storage/index.js'
+import type { Actor } from '../audit/index.js'
+import type { Severity } from '../services/index.js'
+import type { Urgency } from '../users/index.js'
+import type { Alert, AlertLink, AlertLogKind, AlertOutcome, AlertStatus } from './model.js'
+
+export function alertFromRow(r: AlertsTable): Alert {
+  return {
+    id: r.id,
+    serviceId: r.service_id,
+    dedupKey: r.dedup_key,
+    status: r.status as AlertStatus,
+    urgency: r.urgency as Urgency,
+    summary: r.summary,
+    source: r.source,
+    severity: r.severity as Severity,
+    component: r.component,
+    group: r.group_name,
+    class: r.class_name,
+    details: JSON.parse(r.details_json) as Record<string, unknown>,
+    links: JSON.parse(r.links_json) as AlertLink[],
+    origin: r.origin,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lastEventAt: r.last_event_at,
+    eventCount: r.event_count,
+    acknowledgedAt: r.acknowledged_at,
+    acknowledgedBy: r.acknowledged_by,
+    resolvedAt: r.resolved_at,
+    resolvedBy: r.resolved_by,
+    outcome: r.outcome as AlertOutcome | null,
+    outcomeNote: r.outcome_note,
+    policyId: r.policy_id,
+    escalationStep: r.escalation_step,
+    escalationLoop: r.escalation_loop,
+    nextEscalationAt: r.next_escalation_at,
+    directTargets: r.direct_targets_json === null ? null : (JSON.parse(r.direct_targets_json) as string[]),
+  }
+}
+
+export async function findAlert(db: Db, id: string): Promise<Alert | null> {
+  const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst()
+  return row === undefined ? null : alertFromRow(row)
+}
+
+export async function getAlert(db: Db, id: string): Promise<Alert> {
+  const alert = await findAlert(db, id)
+  if (alert === null) throw notFound('alert', id)
+  return alert
+}
+
+/** The open (not resolved) alert with this dedup key on the service, if any. */
+export async function findOpenAlert(db: Db, serviceId: string, dedupKey: string): Promise<Alert | null> {
+  const row = await db.selectFrom('alerts').selectAll().where('service_id', '=', serviceId).where('dedup_key', '=', dedupKey).where('status', '<>', 'resolved').executeTakeFirst()
+  return row === undefined ? null : alertFromRow(row)
+}
+
+export interface AlertFilter {
+  readonly status?: readonly AlertStatus[] | undefined
+  readonly serviceIds?: readonly string[] | undefined
+  readonly urgency?: Urgency | undefined
+  readonly before?: Instant | undefined
+  readonly since?: Instant | undefined
+  readonly limit: number
+}
+
+/** Lists alerts newest first. */
+export async function listAlerts(db: Db, f: AlertFilter): Promise<Alert[]> {
+  let q = db.selectFrom('alerts').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit)
+  if (f.status !== undefined && f.status.length > 0) q = q.where('status', 'in', [...f.status])
+  if (f.serviceIds !== undefined) q = f.serviceIds.length === 0 ? q.where('id', '=', '') : q.where('service_id', 'in', [...f.serviceIds])
+  if (f.urgency !== undefined) q = q.where('urgency', '=', f.urgency)
+  if (f.before !== undefined) q = q.where('created_at', '<', f.before)
+  if (f.since !== undefined) q = q.where('created_at', '>=', f.since)
+  return (await q.execute()).map(alertFromRow)
+}
+
+export interface AlertLogEntry {
+  readonly id: string
+  readonly at: Instant
+  readonly kind: AlertLogKind
+  readonly actorUserId: string | null
+  readonly actor: string
+  readonly message: string
+  readonly data: unknown
+}
+
+/** Adds one entry to an alert's timeline (in the caller's transaction). */
+export async function logAlert(db: Db, alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown): Promise<void> {
+  await db
+    .insertInto('alert_log')
+    .values({ id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data) })
+    .execute()
+}
+
+/** An alert's timeline, oldest first. */
+export async function alertTimeline(db: Db, alertId: string): Promise<AlertLogEntry[]> {
+  const rows = await db.selectFrom('alert_log').selectAll().where('alert_id', '=', alertId).orderBy('at').orderBy('id').execute()
+  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind as AlertLogKind, actorUserId: r.actor_user_id, actor: r.actor_label, message: r.message, data: r.data_json === null ? null : JSON.parse(r.data_json) }))
+}

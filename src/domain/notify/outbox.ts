@@ -1,0 +1,167 @@
+import { newId } from '../../lib/ids.js'
+import type { Instant } from '../../lib/time/index.js'
+import type { Db, NotificationsTable } from '../../storage/index.js'
+import type { ContactMethodType, Urgency } from '../users/index.js'
+import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
+import type { NewNotification, Notification, NotificationKind, NotificationStatus } from './model.js'
+
+export function notificationFromRow(r: NotificationsTable): Notification {
+  return {
+    id: r.id,
+    alertId: r.alert_id,
+    serviceId: r.service_id,
+    userId: r.user_id,
+    contactMethodId: r.contact_method_id,
+    channel: r.channel as ContactMethodType,
+    kind: r.kind as NotificationKind,
+    urgency: r.urgency as Urgency,
+    interrupting: r.interrupting === 1,
+    status: r.status as NotificationStatus,
+    notBefore: r.not_before,
+    nextAttemptAt: r.next_attempt_at,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    providerId: r.provider_id,
+    idempotencyKey: r.idempotency_key,
+    subject: r.subject,
+    text: r.body_text,
+    payload: JSON.parse(r.payload_json) as Record<string, unknown>,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }
+}
+
+/**
+ * Puts messages in the outbox, in the caller's transaction. A message whose idempotency key is
+ * already there is skipped, so re-running the work that produced it (after a crash) is harmless.
+ * Returns the ids of the rows actually inserted.
+ */
+export async function enqueueNotifications(db: Db, now: Instant, messages: readonly NewNotification[]): Promise<string[]> {
+  const inserted: string[] = []
+  for (const m of messages) {
+    const id = newId()
+    const res = await db
+      .insertInto('notifications')
+      .values({
+        id,
+        alert_id: m.alertId,
+        service_id: m.serviceId,
+        user_id: m.userId,
+        contact_method_id: m.contactMethodId,
+        channel: m.channel,
+        kind: m.kind,
+        urgency: m.urgency,
+        interrupting: m.interrupting ? 1 : 0,
+        status: m.status,
+        not_before: m.notBefore,
+        next_attempt_at: m.notBefore,
+        attempts: 0,
+        sending_until: null,
+        last_error: null,
+        provider_id: null,
+        idempotency_key: m.idempotencyKey,
+        subject: m.subject,
+        body_text: m.text,
+        payload_json: JSON.stringify(m.payload),
+        created_at: now,
+        sent_at: null,
+      })
+      .onConflict((c) => c.column('idempotency_key').doNothing())
+      .executeTakeFirst()
+    if (Number(res.numInsertedOrUpdatedRows ?? 0n) > 0) inserted.push(id)
+  }
+  return inserted
+}
+
+/** Cancels an alert's messages that have not gone out yet (acknowledged, resolved, reassigned). */
+export async function cancelPendingNotifications(db: Db, alertId: string, now: Instant): Promise<number> {
+  const res = await db
+    .updateTable('notifications')
+    .set({ status: 'cancelled', last_error: `cancelled at ${new Date(now).toISOString()}: the alert no longer needs it` })
+    .where('alert_id', '=', alertId)
+    .where('status', '=', 'pending')
+    .where('kind', 'in', ['alert', 'update'])
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows)
+}
+
+/**
+ * Claims due messages for sending: pending ones whose time has come, and ones stuck in
+ * `sending` past their deadline (the process that sent them died, so the outcome is unknown;
+ * they are sent again with the same idempotency key). Marks them `sending` until `deadline`.
+ */
+export async function claimDueNotifications(db: Db, now: Instant, deadline: Instant, limit: number): Promise<Notification[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('sending_until', '<', now)])]))
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute()
+  if (rows.length === 0) return []
+  await db
+    .updateTable('notifications')
+    .set((eb) => ({ status: 'sending', sending_until: deadline, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', rows.map((r) => r.id))
+    .execute()
+  return rows.map((r) => ({ ...notificationFromRow(r), status: 'sending' as const, attempts: r.attempts + 1 }))
+}
+
+export type DeliveryResult =
+  | { readonly ok: true; readonly providerId: string | null; readonly durationMs: number }
+  | { readonly ok: false; readonly permanent: boolean; readonly error: string; readonly durationMs: number; readonly timedOut?: boolean }
+
+/**
+ * Records one attempt. Sent: done. Failed: back to pending with backoff, or dead after the last
+ * attempt or a permanent error. Returns the new status.
+ */
+export async function recordDelivery(db: Db, now: Instant, n: Notification, result: DeliveryResult, random: number): Promise<NotificationStatus> {
+  await db
+    .insertInto('notification_attempts')
+    .values({ id: newId(), notification_id: n.id, at: now, outcome: result.ok ? 'sent' : result.timedOut === true ? 'timeout' : 'failed', error: result.ok ? null : result.error, duration_ms: Math.round(result.durationMs) })
+    .execute()
+  if (result.ok) {
+    await db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: result.providerId, last_error: null }).where('id', '=', n.id).execute()
+    return 'sent'
+  }
+  const dead = result.permanent || n.attempts >= MAX_ATTEMPTS
+  await db
+    .updateTable('notifications')
+    .set({ status: dead ? 'dead' : 'pending', sending_until: null, last_error: result.error, next_attempt_at: dead ? n.nextAttemptAt : now + retryDelayMs(n.attempts, random) })
+    .where('id', '=', n.id)
+    .execute()
+  return dead ? 'dead' : 'pending'
+}
+
+/** Cancels a claimed message that is no longer needed (its alert was acknowledged meanwhile). */
+export async function cancelClaimed(db: Db, id: string, reason: string): Promise<void> {
+  await db.updateTable('notifications').set({ status: 'cancelled', sending_until: null, last_error: reason }).where('id', '=', id).execute()
+}
+
+export interface NotificationQuery {
+  readonly status?: NotificationStatus | undefined
+  readonly userId?: string | undefined
+  readonly alertId?: string | undefined
+  readonly limit: number
+}
+
+/** Lists messages newest first (the dead-letter view is `status: 'dead'`). */
+export async function listNotifications(db: Db, q: NotificationQuery): Promise<Notification[]> {
+  let query = db.selectFrom('notifications').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit)
+  if (q.status !== undefined) query = query.where('status', '=', q.status)
+  if (q.userId !== undefined) query = query.where('user_id', '=', q.userId)
+  if (q.alertId !== undefined) query = query.where('alert_id', '=', q.alertId)
+  return (await query.execute()).map(notificationFromRow)
+}
+
+/** Every attempt of a message, oldest first. */
+export async function listAttempts(db: Db, notificationId: string): Promise<{ at: Instant; outcome: string; error: string | null; durationMs: number }[]> {
+  const rows = await db.selectFrom('notification_attempts').selectAll().where('notification_id', '=', notificationId).orderBy('at').orderBy('id').execute()
+  return rows.map((r) => ({ at: r.at, outcome: r.outcome, error: r.error, durationMs: r.duration_ms }))
+}
+
+/** Puts a dead message back in the queue (a person fixed the address or the gateway). */
+export async function retryDeadNotification(db: Db, now: Instant, id: string): Promise<boolean> {
+  const res = await db.updateTable('notifications').set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null }).where('id', '=', id).where('status', '=', 'dead').executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}

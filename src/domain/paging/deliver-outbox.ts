@@ -1,0 +1,178 @@
+import type { Logger } from 'pino'
+import { findAlert, logAlert } from '../alerts/index.js'
+import {
+  cancelClaimed,
+  claimDueNotifications,
+  LINK_LIFETIME_MS,
+  recordDelivery,
+  renderBundleMessage,
+  type ChannelRegistry,
+  type DeliveryResult,
+  type Destination,
+  type LinkSigner,
+  type Notification,
+  type OutboundMessage,
+} from '../notify/index.js'
+import { findService } from '../services/index.js'
+import { findUser } from '../users/index.js'
+import type { SecretBox } from '../../lib/secrets.js'
+import type { Clock } from '../../lib/time/index.js'
+import type { Storage, Tx } from '../../storage/index.js'
+import { ENGINE_ACTOR } from './context.js'
+import { raiseUnreachable } from './unreachable.js'
+
+export interface OutboxDeps {
+  readonly storage: Storage
+  readonly clock: Clock
+  readonly secrets: SecretBox
+  readonly links: LinkSigner
+  readonly channels: ChannelRegistry
+  readonly publicUrl: string
+  readonly log: Logger
+  /** How long one provider call may take before it counts as a failed attempt. */
+  readonly sendTimeoutMs: number
+  readonly random: () => number
+}
+
+export const OUTBOX_MODULE = 'engine.outbox'
+export const OUTBOX_VERSION = 1
+
+interface Ready {
+  readonly n: Notification
+  readonly message: OutboundMessage
+  readonly to: Destination
+}
+
+/**
+ * Sends the messages that are due. Claiming (marking `sending` with a deadline) and recording
+ * happen in short transactions; the provider calls happen between them, outside any lock, so a
+ * slow webhook never blocks the database. Returns how many messages were attempted.
+ */
+export async function deliverDue(deps: OutboxDeps, limit: number): Promise<number> {
+  const now = deps.clock.now()
+  const ready = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
+    const claimed = await claimDueNotifications(trx, now, now + deps.sendTimeoutMs * 2 + 5_000, limit)
+    const out: Ready[] = []
+    for (const n of claimed) {
+      const prepared = await prepare(trx, deps, n)
+      if (typeof prepared === 'string') await cancelClaimed(trx, n.id, prepared)
+      else out.push(prepared)
+    }
+    return out
+  })
+  if (ready.length === 0) return 0
+  const results = await Promise.all(ready.map((r) => send(deps, r)))
+  await deps.storage.db.transaction().execute(async (trx) => {
+    for (const [i, r] of ready.entries()) {
+      const result = results[i]
+      if (result !== undefined) await record(trx, deps, r.n, result)
+    }
+  })
+  return ready.length
+}
+
+async function send(deps: OutboxDeps, r: Ready): Promise<DeliveryResult> {
+  const started = performance.now()
+  const outcome = await deps.channels.send(r.n.channel, r.message, r.to, AbortSignal.timeout(deps.sendTimeoutMs))
+  const durationMs = performance.now() - started
+  return outcome.ok ? { ok: true, providerId: outcome.providerId, durationMs } : { ok: false, permanent: outcome.permanent, error: outcome.error, durationMs, timedOut: outcome.error.includes('timed out') }
+}
+
+/** Builds the outbound message, or returns why it is no longer needed. */
+async function prepare(trx: Tx, deps: OutboxDeps, n: Notification): Promise<Ready | string> {
+  const to = await destination(trx, deps, n)
+  if (typeof to === 'string') return to
+  const now = deps.clock.now()
+  if (n.kind === 'bundle') return prepareBundle(trx, deps, n, to)
+  if (n.alertId === null) return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: n.kind, urgency: n.urgency, subject: n.subject, text: n.text, payload: n.payload, links: {} } }
+  const alert = await findAlert(trx, n.alertId)
+  if (alert === null) return 'the alert was deleted'
+  if (n.kind === 'alert' && alert.status !== 'triggered') return `the alert is already ${alert.status}`
+  if (alert.status === 'resolved') return 'the alert is already resolved'
+  const service = await findService(trx, alert.serviceId)
+  const expiresAt = now + LINK_LIFETIME_MS
+  const links = {
+    acknowledge: deps.links.url({ action: 'acknowledge', alertId: alert.id, userId: n.userId, expiresAt }),
+    resolve: deps.links.url({ action: 'resolve', alertId: alert.id, userId: n.userId, expiresAt }),
+    view: `${deps.publicUrl}/alerts/${alert.id}`,
+  }
+  const payload = {
+    ...n.payload,
+    alert: {
+      id: alert.id,
+      status: alert.status,
+      urgency: alert.urgency,
+      summary: alert.summary,
+      source: alert.source,
+      severity: alert.severity,
+      dedupKey: alert.dedupKey,
+      service: { id: alert.serviceId, name: service?.name ?? alert.serviceId },
+      createdAt: new Date(alert.createdAt).toISOString(),
+      details: alert.details,
+      links: alert.links,
+    },
+    recipient: { userId: n.userId },
+  }
+  return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: n.kind, urgency: n.urgency, subject: n.subject, text: n.text, payload, links } }
+}
+
+/** A bundle follow-up lists the bundled alerts that are still open; with none left it is dropped. */
+async function prepareBundle(trx: Tx, deps: OutboxDeps, n: Notification, to: Destination): Promise<Ready | string> {
+  const windowStart = Number(n.payload['windowStart'] ?? 0)
+  const rows = await trx
+    .selectFrom('notifications')
+    .innerJoin('alerts', 'alerts.id', 'notifications.alert_id')
+    .select(['alerts.id', 'alerts.summary'])
+    .distinct()
+    .where('notifications.user_id', '=', n.userId)
+    .where('notifications.service_id', '=', n.serviceId)
+    .where('notifications.status', '=', 'bundled')
+    .where('notifications.created_at', '>=', windowStart)
+    .where('alerts.status', '=', 'triggered')
+    .execute()
+  if (rows.length === 0) return 'every bundled alert was acknowledged or resolved'
+  const user = await findUser(trx, n.userId)
+  const rendered = renderBundleMessage(String(n.payload['serviceName'] ?? 'the service'), rows.map((r) => r.summary), windowStart, user?.timeZone ?? 'UTC')
+  const payload = { ...n.payload, alerts: rows.map((r) => ({ id: r.id, summary: r.summary, url: `${deps.publicUrl}/alerts/${r.id}` })) }
+  return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: 'bundle', urgency: n.urgency, subject: rendered.subject, text: rendered.text, payload, links: { view: `${deps.publicUrl}/alerts?serviceId=${n.serviceId ?? ''}` } } }
+}
+
+async function destination(trx: Tx, deps: OutboxDeps, n: Notification): Promise<Destination | string> {
+  if (n.contactMethodId === null) return 'its contact method was removed'
+  const row = await trx.selectFrom('contact_methods').select(['address_sealed', 'signing_secret_sealed']).where('id', '=', n.contactMethodId).executeTakeFirst()
+  if (row === undefined) return 'its contact method was removed'
+  return { address: deps.secrets.decrypt(row.address_sealed), signingSecret: row.signing_secret_sealed === null ? null : deps.secrets.decrypt(row.signing_secret_sealed) }
+}
+
+async function record(trx: Tx, deps: OutboxDeps, n: Notification, result: DeliveryResult): Promise<void> {
+  const now = deps.clock.now()
+  const status = await recordDelivery(trx, now, n, result, deps.random())
+  if (n.alertId === null) {
+    if (status === 'dead') deps.log.warn({ notificationId: n.id, userId: n.userId, error: result.ok ? null : result.error }, 'message dead-lettered')
+    return
+  }
+  const user = await findUser(trx, n.userId)
+  const name = user?.name ?? n.userId
+  if (result.ok) {
+    await logAlert(trx, n.alertId, now, 'notified', ENGINE_ACTOR, `${n.kind === 'update' ? 'Update' : 'Page'} delivered to ${name} by ${n.channel}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`, { notificationId: n.id, userId: n.userId, channel: n.channel })
+    return
+  }
+  const retry = status === 'pending' ? '; will retry' : status === 'dead' ? '; gave up (dead letter)' : ''
+  await logAlert(trx, n.alertId, now, 'notification_failed', ENGINE_ACTOR, `${n.channel} to ${name} failed: ${result.error}${retry}`, { notificationId: n.id, userId: n.userId })
+  if (status === 'dead' && (await nothingGotThrough(trx, n))) {
+    const alert = await findAlert(trx, n.alertId)
+    if (alert !== null && alert.status !== 'resolved') await raiseUnreachable({ db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl }, alert, n.userId, 'every message to them failed')
+  }
+}
+
+/** Whether none of this person's messages for the alert went out, and none is still on its way. */
+async function nothingGotThrough(trx: Tx, n: Notification): Promise<boolean> {
+  const alive = await trx
+    .selectFrom('notifications')
+    .select('id')
+    .where('alert_id', '=', n.alertId)
+    .where('user_id', '=', n.userId)
+    .where('status', 'in', ['sent', 'pending', 'sending'])
+    .executeTakeFirst()
+  return alive === undefined
+}

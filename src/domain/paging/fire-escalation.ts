@@ -1,0 +1,92 @@
+import { logAlert, type Alert } from '../alerts/index.js'
+import { findPolicy, planStep } from '../escalation/index.js'
+import { getSchedule, listSchedules, scheduleOnCall } from '../schedules/index.js'
+import { getService } from '../services/index.js'
+import { getTeam } from '../teams/index.js'
+import { usersById } from '../users/index.js'
+import { ENGINE_ACTOR, type PagingCtx } from './context.js'
+import { notifyPeople, type Recipient } from './notify-people.js'
+import { raiseUnreachable } from './unreachable.js'
+
+/**
+ * Fires the alert's due escalation step: resolves its targets to people (a schedule means
+ * whoever is on call now), notifies them, and moves the alert to its next step, all in the
+ * caller's transaction. Low-urgency alerts notify the first step only: they never escalate.
+ */
+export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void> {
+  const service = await getService(ctx.db, alert.serviceId)
+  const team = await getTeam(ctx.db, service.teamId)
+  const names = { service: service.name, team: team.name }
+  const firing = `l${alert.escalationLoop}s${alert.escalationStep}`
+
+  if (alert.directTargets !== null) {
+    const users = await usersById(ctx.db, alert.directTargets)
+    const recipients = alert.directTargets.map((id) => ({ userId: id, reason: 'paged directly' }))
+    await logAlert(ctx.db, alert.id, ctx.now, 'escalated', ENGINE_ACTOR, `Paging ${alert.directTargets.map((id) => users.get(id)?.name ?? id).join(', ')} directly`)
+    await deliver(ctx, alert, names, recipients, `d${alert.escalationLoop}`)
+    await moveTo(ctx, alert, null)
+    return
+  }
+
+  const policy = alert.policyId === null ? null : await findPolicy(ctx.db, alert.policyId)
+  if (policy === null) {
+    // No policy: everyone on call on the owning team's schedules, at once, one time.
+    const recipients: Recipient[] = []
+    for (const schedule of await listSchedules(ctx.db, { teamId: service.teamId })) {
+      const who = await onCallOf(ctx, alert, schedule.id)
+      if (who !== null) recipients.push({ userId: who, reason: `on call on ${schedule.name} (the service has no escalation policy)` })
+    }
+    if (recipients.length === 0) await logAlert(ctx.db, alert.id, ctx.now, 'nobody_on_call', ENGINE_ACTOR, `${service.name} has no escalation policy and nobody is on call on team ${team.name}'s schedules`)
+    else await logAlert(ctx.db, alert.id, ctx.now, 'escalated', ENGINE_ACTOR, `No escalation policy: paging team ${team.name}'s on-call`)
+    await deliver(ctx, alert, names, recipients, firing)
+    await moveTo(ctx, alert, null)
+    return
+  }
+
+  const step = planStep(policy, { step: alert.escalationStep, loop: alert.escalationLoop })
+  if (step === null) {
+    await logAlert(ctx.db, alert.id, ctx.now, 'escalation_exhausted', ENGINE_ACTOR, `Nobody acknowledged after every step of ${policy.name}${policy.repeatCount > 0 ? ` (repeated ${policy.repeatCount}×)` : ''}`)
+    await moveTo(ctx, alert, null)
+    return
+  }
+  const stepLabel = `step ${alert.escalationStep + 1} of ${policy.name}${alert.escalationLoop > 0 ? `, pass ${alert.escalationLoop + 1}` : ''}`
+  const recipients: Recipient[] = []
+  for (const target of step.step.targets) {
+    if (target.type === 'user') recipients.push({ userId: target.id, reason: stepLabel })
+    else {
+      const schedule = await getSchedule(ctx.db, target.id).catch(() => null)
+      const who = schedule === null ? null : await onCallOf(ctx, alert, schedule.id)
+      if (schedule !== null && who !== null) recipients.push({ userId: who, reason: `on call on ${schedule.name} (${stepLabel})` })
+    }
+  }
+  await logAlert(ctx.db, alert.id, ctx.now, 'escalated', ENGINE_ACTOR, `Escalating: ${stepLabel}`, { step: alert.escalationStep, loop: alert.escalationLoop })
+  await deliver(ctx, alert, names, uniqueByUser(recipients), firing)
+  const next = alert.urgency === 'low' ? null : step.next
+  await moveTo(ctx, alert, next === null ? null : { ...next, at: ctx.now + step.nextDelayMs })
+}
+
+async function deliver(ctx: PagingCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<void> {
+  const outcome = await notifyPeople(ctx, alert, names, recipients, firing)
+  for (const u of outcome.unreachable) await raiseUnreachable(ctx, alert, u.userId, u.why)
+}
+
+/** Who is on call on a schedule now; logs a gap on the alert's timeline. */
+async function onCallOf(ctx: PagingCtx, alert: Alert, scheduleId: string): Promise<string | null> {
+  const schedule = await getSchedule(ctx.db, scheduleId)
+  const now = await scheduleOnCall(ctx.db, schedule, ctx.now)
+  if (now.shift.userId === null) await logAlert(ctx.db, alert.id, ctx.now, 'nobody_on_call', ENGINE_ACTOR, `Nobody is on call on ${schedule.name} right now (a gap in the schedule)`)
+  return now.shift.userId
+}
+
+function uniqueByUser(recipients: readonly Recipient[]): Recipient[] {
+  const seen = new Set<string>()
+  return recipients.filter((r) => (seen.has(r.userId) ? false : (seen.add(r.userId), true)))
+}
+
+async function moveTo(ctx: PagingCtx, alert: Alert, next: { step: number; loop: number; at: number } | null): Promise<void> {
+  await ctx.db
+    .updateTable('alerts')
+    .set(next === null ? { next_escalation_at: null, updated_at: ctx.now } : { escalation_step: next.step, escalation_loop: next.loop, next_escalation_at: next.at, updated_at: ctx.now })
+    .where('id', '=', alert.id)
+    .execute()
+}

@@ -1,0 +1,8 @@
+export type { PagingCtx } from './context.js'
+export { ENGINE_ACTOR } from './context.js'
+export { fireEscalation } from './fire-escalation.js'
+export { notifyPeople } from './notify-people.js'
+export type { Recipient, NotifyOutcome } from './notify-people.js'
+export { raiseUnreachable, UNREACHABLE_ORIGIN } from './unreachable.js'
+export { deliverDue, OUTBOX_MODULE, OUTBOX_VERSION } from './deliver-outbox.js'
+export type { OutboxDeps } from './deliver-outbox.js'

@@ -1,0 +1,123 @@
+import { logAlert, type Alert } from '../alerts/index.js'
+import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, enqueueNotifications, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
+import { findUser, listContactMethodsMeta, listNotificationRules } from '../users/index.js'
+import { formatLocal } from '../../lib/time/index.js'
+import { ENGINE_ACTOR, type PagingCtx } from './context.js'
+
+export interface Recipient {
+  readonly userId: string
+  /** Why this person is paged, in words: "on call on Platform primary (step 1 of Platform)". */
+  readonly reason: string
+}
+
+export interface NotifyOutcome {
+  /** People for whom at least one message (or a bundle) was queued. */
+  readonly reached: readonly string[]
+  /** People nothing could be queued for, with why. */
+  readonly unreachable: readonly { userId: string; why: string }[]
+}
+
+/**
+ * Tells each recipient about an alert according to their own notification rules, in the
+ * caller's transaction, and records what was decided on the alert's timeline.
+ */
+export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<NotifyOutcome> {
+  const reached: string[] = []
+  const unreachable: { userId: string; why: string }[] = []
+  for (const r of recipients) {
+    const user = await findUser(ctx.db, r.userId)
+    if (user === null) {
+      unreachable.push({ userId: r.userId, why: 'the user no longer exists' })
+      continue
+    }
+    const [rules, methods, lastPage, engaged] = await Promise.all([
+      listNotificationRules(ctx.db, user.id),
+      listContactMethodsMeta(ctx.db, user.id),
+      lastPageOnService(ctx, user.id, alert),
+      isEngaged(ctx, user.id, alert),
+    ])
+    const plan = planNotifications({ alertId: alert.id, serviceId: alert.serviceId, urgency: alert.urgency, user, rules, methods, now: ctx.now, firing, lastPageOnService: lastPage, engaged })
+    const messages: NewNotification[] = plan.messages.map((m) => {
+      const rendered = renderAlertMessage({ kind: m.kind, alert, serviceName: names.service, teamName: names.team, timeZone: user.timeZone, reason: r.reason })
+      return {
+        alertId: alert.id,
+        serviceId: alert.serviceId,
+        userId: user.id,
+        contactMethodId: m.contactMethodId,
+        channel: m.channel,
+        kind: m.kind,
+        urgency: alert.urgency,
+        interrupting: m.interrupting,
+        status: m.status,
+        notBefore: m.notBefore,
+        idempotencyKey: m.idempotencyKey,
+        subject: rendered.subject,
+        text: rendered.text,
+        payload: { reason: r.reason },
+      }
+    })
+    if (plan.bundle !== null) {
+      messages.push({
+        alertId: null,
+        serviceId: alert.serviceId,
+        userId: user.id,
+        contactMethodId: plan.bundle.method.id,
+        channel: plan.bundle.method.type,
+        kind: 'bundle',
+        urgency: alert.urgency,
+        interrupting: plan.bundle.method.interrupting,
+        status: 'pending',
+        notBefore: plan.bundle.dueAt,
+        idempotencyKey: plan.bundle.idempotencyKey,
+        subject: `${names.service}: more alerts`,
+        text: '(rendered when sent)',
+        payload: { serviceName: names.service, windowStart: plan.bundle.windowStart },
+      })
+    }
+    await enqueueNotifications(ctx.db, ctx.now, messages)
+    if (plan.skipped.length > 0) await logAlert(ctx.db, alert.id, ctx.now, 'notification_failed', ENGINE_ACTOR, `${user.name}: ${plan.skipped.join('; ')}`, { userId: user.id })
+    if (messages.length === 0) {
+      unreachable.push({ userId: user.id, why: plan.skipped.join('; ') || 'no notification rules' })
+      continue
+    }
+    reached.push(user.id)
+    await logAlert(ctx.db, alert.id, ctx.now, plan.bundle !== null ? 'bundled' : plan.heldUntil !== null ? 'notification_held' : 'notified', ENGINE_ACTOR, describePlan(user.name, user.timeZone, plan, ctx.now, r.reason), { userId: user.id })
+  }
+  return { reached, unreachable }
+}
+
+function describePlan(name: string, zone: string, plan: ReturnType<typeof planNotifications>, now: number, reason: string): string {
+  if (plan.bundle !== null) return `${name} was paged for this service less than five minutes ago: bundled into one follow-up at ${formatLocal(plan.bundle.dueAt, zone)}`
+  const steps = plan.messages.map((m) => `${m.kind === 'update' ? 'update by ' : ''}${m.channel}${m.notBefore > now ? ` at ${formatLocal(m.notBefore, zone)}` : ' now'}`)
+  const held = plan.heldUntil === null ? '' : ` (low urgency: held until their working hours, ${formatLocal(plan.heldUntil, zone)})`
+  return `Notifying ${name} — ${reason}: ${steps.join(', ')}${held}`
+}
+
+/** When this person was last paged for another alert on this service within the bundle window. */
+async function lastPageOnService(ctx: PagingCtx, userId: string, alert: Alert): Promise<number | null> {
+  const row = await ctx.db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.min('created_at').as('first'))
+    .where('user_id', '=', userId)
+    .where('service_id', '=', alert.serviceId)
+    .where('kind', '=', 'alert')
+    .where('status', 'in', ['pending', 'sending', 'sent'])
+    .where('alert_id', '<>', alert.id)
+    .where('created_at', '>', ctx.now - BUNDLE_WINDOW_MS)
+    .executeTakeFirst()
+  const first = row?.first
+  return first === null || first === undefined ? null : Number(first)
+}
+
+/** Whether this person acknowledged another alert on this service in the last 30 minutes. */
+async function isEngaged(ctx: PagingCtx, userId: string, alert: Alert): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('alerts')
+    .select('id')
+    .where('service_id', '=', alert.serviceId)
+    .where('acknowledged_by', '=', userId)
+    .where('acknowledged_at', '>', ctx.now - ENGAGED_WINDOW_MS)
+    .where('id', '<>', alert.id)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -1,0 +1,13 @@
+import type { ChannelRegistry, LinkSigner } from '../../domain/notify/index.js'
+import type { SecretBox } from '../../lib/secrets.js'
+
+/** What the paging modules need besides storage, clock and log. */
+export interface PagingDeps {
+  readonly secrets: SecretBox
+  readonly links: LinkSigner
+  readonly channels: ChannelRegistry
+  readonly publicUrl: string
+  readonly sendTimeoutMs: number
+  /** Asks for another engine cycle soon (new messages were queued). */
+  readonly wakeOutbox: () => void
+}

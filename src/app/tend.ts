@@ -14,6 +14,7 @@ import { loadSecretBox } from './secret-key.js'
 import { seedDemo } from '../demo/index.js'
 import { buildChannels } from './channels.js'
 import { LinkSigner, type ChannelRegistry } from '../domain/notify/index.js'
+import { Ingestor, RateLimiter } from '../domain/intake/index.js'
 
 export interface TendOptions {
   readonly config: ProcessConfig
@@ -70,9 +71,10 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
     const wake = () => engine?.wake()
     const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox: wake }
     engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
+    const ingestor = new Ingestor(storage, clock, log, wake)
     let draining = false
     const http = await buildHttpServer(
-      { storage, clock, secrets, config, metrics, links, channels, wakeEngine: wake, isDraining: () => draining },
+      { storage, clock, secrets, config, metrics, links, channels, ingestor, rateLimiter: new RateLimiter(clock), wakeEngine: wake, isDraining: () => draining },
       log,
     )
     let stopped: Promise<void> | null = null
@@ -95,8 +97,9 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
       stop() {
         stopped ??= (async () => {
           draining = true
-          await engine.stop()
           await http.close()
+          await ingestor.drain()
+          await engine?.stop()
           await storage.close()
         })()
         return stopped

@@ -26,10 +26,14 @@ export async function buildHttpServer(deps: HttpDeps, logger: FastifyBaseLogger)
     // One access-log line per request, written in onResponse, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    // Signed action links and calendar tokens are longer than Fastify's 100-character default.
+    maxParamLength: 1000,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installValidators(app)
+  installRawJson(app)
   app.decorateRequest('principal', null)
+  app.decorateRequest('rawBody', null)
   installErrorHandling(app)
   installMetrics(app, deps)
   installAuth(app, deps)
@@ -43,11 +47,14 @@ export async function buildHttpServer(deps: HttpDeps, logger: FastifyBaseLogger)
     },
   })
 
-  const run: CommandRunner = (request, fn) => {
+  const run: CommandRunner = async (request, fn) => {
     const principal = requirePrincipal(request)
-    return deps.storage.db.transaction().execute((trx) =>
+    const result = await deps.storage.db.transaction().execute((trx) =>
       fn({ db: trx, now: deps.clock.now(), actor: actorOf(principal), secrets: deps.secrets, principal }),
     )
+    // Committed work may be due at once (a new alert, an escalation asked for): wake the engine.
+    deps.wakeEngine()
+    return result
   }
   await registerRoutes(app, deps, run)
 
@@ -75,6 +82,18 @@ function installValidators(app: Api): void {
   const strict = make(false)
   const coercing = make(true)
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema))
+}
+
+/**
+ * Keeps the JSON body exactly as received (events are stored as received) while parsing it with
+ * Fastify's own protections against prototype poisoning.
+ */
+function installRawJson(app: Api): void {
+  const parse = app.getDefaultJsonParser('error', 'error')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    request.rawBody = body as string
+    parse(request, body as string, done)
+  })
 }
 
 function installErrorHandling(app: Api): void {

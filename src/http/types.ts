@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client'
 import type { ProcessConfig } from '../config/process-config.js'
 import type { Principal } from '../domain/auth/index.js'
 import type { ChannelRegistry, LinkSigner } from '../domain/notify/index.js'
+import type { Ingestor, RateLimiter } from '../domain/intake/index.js'
 import type { CommandCtx } from '../domain/command.js'
 import type { SecretBox } from '../lib/secrets.js'
 import type { Clock } from '../lib/time/index.js'
@@ -17,6 +18,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The authenticated caller; set by the auth hook on every non-public route. */
     principal: Principal | null
+    /** The JSON body as received, before parsing. */
+    rawBody: string | null
   }
   interface FastifyContextConfig {
     /** Routes that need no API token (health, OpenAPI, ping and intake endpoints with their own keys). */
@@ -33,6 +36,8 @@ export interface HttpDeps {
   readonly metrics: Registry
   readonly links: LinkSigner
   readonly channels: ChannelRegistry
+  readonly ingestor: Ingestor
+  readonly rateLimiter: RateLimiter
   /** Wakes the engine after committed work, so due work does not wait for the next tick. */
   readonly wakeEngine: () => void
   /** Whether the server is draining (SIGTERM received): /readyz answers 503. */

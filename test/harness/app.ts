@@ -19,6 +19,8 @@ export interface TestApp {
   readonly dialect: DialectName
   /** Calls the API as `token` (the admin by default) and returns status and parsed body. */
   call<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T; headers: Headers }>
+  /** Runs engine cycles until nothing more is due now (bounded), as a ticking engine would. */
+  settle(): Promise<void>
   close(): Promise<void>
 }
 
@@ -26,6 +28,8 @@ export interface TestAppOptions {
   readonly now?: string
   readonly modules?: readonly EngineModule[]
   readonly demo?: boolean
+  readonly smtpUrl?: string
+  readonly sendTimeoutMs?: number
 }
 
 export async function startTestApp(dialect: DialectName, opts: TestAppOptions = {}): Promise<TestApp> {
@@ -35,7 +39,16 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
   if (start === null) throw new Error(`bad test start time ${opts.now}`)
   const clock = new ManualClock(start)
   const config = loadProcessConfig({
-    flags: { port: '0', dataDir, databaseUrl: db.url, bootstrapToken: ADMIN_TOKEN, logLevel: 'silent', demo: opts.demo ?? false },
+    flags: {
+      port: '0',
+      dataDir,
+      databaseUrl: db.url,
+      bootstrapToken: ADMIN_TOKEN,
+      logLevel: 'silent',
+      demo: opts.demo ?? false,
+      ...(opts.smtpUrl === undefined ? {} : { smtpUrl: opts.smtpUrl }),
+      ...(opts.sendTimeoutMs === undefined ? {} : { sendTimeoutMs: String(opts.sendTimeoutMs) }),
+    },
     env: {},
     cwd: dataDir,
   })
@@ -59,6 +72,9 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
         // not JSON: keep the text
       }
       return { status: res.status, body: parsed as any, headers: res.headers }
+    },
+    async settle() {
+      for (let i = 0; i < 5; i++) await tend.engine.runOnce()
     },
     async close() {
       await tend.stop()

@@ -93,7 +93,7 @@ function describePlan(name: string, zone: string, plan: ReturnType<typeof planNo
   return `Notifying ${name} — ${reason}: ${steps.join(', ')}${held}`
 }
 
-/** When this person was last paged for another alert on this service within the bundle window. */
+/** When this person was first paged for another alert on this service within the bundle window. */
 async function lastPageOnService(ctx: PagingCtx, userId: string, alert: Alert): Promise<number | null> {
   const row = await ctx.db
     .selectFrom('notifications')
@@ -104,6 +104,8 @@ async function lastPageOnService(ctx: PagingCtx, userId: string, alert: Alert): 
     .where('status', 'in', ['pending', 'sending', 'sent'])
     .where('alert_id', '<>', alert.id)
     .where('created_at', '>', ctx.now - BUNDLE_WINDOW_MS)
+    // A message held for working hours has not reached anyone yet: it opens no bundle window.
+    .where('not_before', '<=', ctx.now)
     .executeTakeFirst()
   const first = row?.first
   return first === null || first === undefined ? null : Number(first)

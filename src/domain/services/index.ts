@@ -1,4 +1,4 @@
-export { findService, getService, listServices, createService, updateService, deleteService, listDependencyEdges } from './services.js'
+export { findService, getService, listServices, createService, updateService, deleteService, listDependencyEdges, ensureDirectPagesService } from './services.js'
 export type { Service, ServiceInput, Severity, UrgencyRule } from './services.js'
 export { SEVERITIES, DEFAULT_URGENCY_RULE } from './services.js'
 export { createIntegration, listIntegrations, deleteIntegration, findIntegrationByKey, INTEGRATION_TYPES } from './integrations.js'

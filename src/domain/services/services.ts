@@ -216,3 +216,14 @@ export async function deleteService(ctx: CommandCtx, id: string): Promise<void> 
   await ctx.db.deleteFrom('services').where('id', '=', id).execute()
   await recordAudit(ctx.db, ctx.now, { actor: ctx.actor, action: 'service.delete', entityType: 'service', entityId: id, teamId: before.teamId, before })
 }
+
+/**
+ * The service that holds a team's direct pages (a support engineer paging the team or one of
+ * its people): created on first use, owned by the team, with no escalation policy of its own.
+ */
+export async function ensureDirectPagesService(ctx: CommandCtx, teamId: string, teamName: string): Promise<Service> {
+  const name = `${teamName} — direct pages`
+  const existing = await findService(ctx.db, name)
+  if (existing !== null) return existing
+  return createService(ctx, { name, teamId, description: 'Alerts raised directly on this team or its people, not by monitoring.' })
+}

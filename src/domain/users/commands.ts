@@ -1,5 +1,6 @@
 import { conflict, FieldErrors, notFound } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
+import { randomToken } from '../../lib/secrets.js'
 import { recordAudit } from '../audit/index.js'
 import type { CommandCtx } from '../command.js'
 import type { ContactMethod, NotificationRule, User } from './model.js'
@@ -108,10 +109,12 @@ export async function addContactMethod(
   userId: string,
   input: ContactMethodInput,
   opts: { audit?: boolean; verified?: boolean } = {},
-): Promise<ContactMethod> {
+): Promise<ContactMethod & { signingSecret?: string }> {
   if ((await findUser(ctx.db, userId)) === null) throw notFound('user', userId)
   const cm = normalizeContactMethod(input)
   const id = newId()
+  // Webhooks are signed with a secret of their own, shown once so the receiver can verify.
+  const signingSecret = cm.type === 'webhook' ? `whsec_${randomToken(32)}` : undefined
   await ctx.db
     .insertInto('contact_methods')
     .values({
@@ -125,6 +128,7 @@ export async function addContactMethod(
       verification_code_hash: null,
       verification_expires_at: null,
       created_at: ctx.now,
+      signing_secret_sealed: signingSecret === undefined ? null : ctx.secrets.encrypt(signingSecret),
     })
     .execute()
   const row = await ctx.db.selectFrom('contact_methods').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
@@ -132,7 +136,7 @@ export async function addContactMethod(
   if (opts.audit !== false) {
     await recordAudit(ctx.db, ctx.now, { actor: ctx.actor, action: 'contact_method.create', entityType: 'contact_method', entityId: id, after: redact(method) })
   }
-  return method
+  return signingSecret === undefined ? method : { ...method, signingSecret }
 }
 
 /** Changes a method's label or whether it interrupts; the address is fixed (re-add to change it). */

@@ -1,4 +1,10 @@
 import type { Api, CommandRunner, HttpDeps } from '../types.js'
+import { registerActionRoutes } from './actions/handlers.js'
+import { registerAlertRoutes } from './alerts/handlers.js'
+import { registerEscalationRoutes } from './escalation/handlers.js'
+import { registerIntakeRoutes } from './intake/handlers.js'
+import { IntegrationCache } from './intake/integration-cache.js'
+import { registerNotificationRoutes } from './notifications/handlers.js'
 import { registerAuditRoutes } from './audit/handlers.js'
 import { registerHealthRoutes } from './health/handlers.js'
 import { registerScheduleRoutes } from './schedules/handlers.js'
@@ -16,4 +22,9 @@ export async function registerRoutes(app: Api, deps: HttpDeps, run: CommandRunne
   registerServiceRoutes(app, deps, run)
   registerScheduleRoutes(app, deps, run)
   registerAuditRoutes(app, deps)
+  registerEscalationRoutes(app, deps, run)
+  registerAlertRoutes(app, deps, run)
+  registerNotificationRoutes(app, deps, run)
+  registerIntakeRoutes(app, deps, new IntegrationCache(deps.storage.db, deps.clock))
+  registerActionRoutes(app, deps)
 }

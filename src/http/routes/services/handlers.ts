@@ -22,6 +22,9 @@ const ServiceBody = Type.Object(
     teamId: Type.String({ description: 'owning team (id or name)' }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
     dependsOn: Type.Optional(Type.Array(Type.String(), { maxItems: 200, description: 'ids of services this one depends on' })),
+    escalationPolicyId: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: "who is paged; null = everyone on call on the team's schedules" })),
+    urgencyRule: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'severity → urgency, e.g. {"warning":"high"}; default critical/error high, warning/info low' })),
+    autoResolveMinutes: Type.Optional(Type.Union([Type.Integer(), Type.Null()], { description: 'resolve alerts silent this long; null (default) = never' })),
   },
   { additionalProperties: false },
 )
@@ -32,16 +35,36 @@ const ServiceJson = Type.Object({
   teamId: Type.String(),
   description: Type.String(),
   dependsOn: Type.Array(Type.String()),
+  escalationPolicyId: Type.Union([Type.String(), Type.Null()]),
+  urgencyRule: Type.Record(Type.String(), Type.String()),
+  autoResolveMinutes: Type.Union([Type.Integer(), Type.Null()]),
   isDemo: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 })
-const IntegrationBody = Type.Object({ name: Type.Optional(Type.String({ maxLength: 100 })), type: Type.Optional(Type.String({ description: 'events_v2 (default), alertmanager or generic' })) }, { additionalProperties: false })
-const IntegrationJson = Type.Object({ id: Type.String(), serviceId: Type.String(), name: Type.String(), type: Type.String(), keyPrefix: Type.String(), createdAt: Type.String() })
+const IntegrationBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 100 })),
+    type: Type.Optional(Type.String({ description: 'events_v2 (default), alertmanager or generic' })),
+    urgencyOverride: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'high or low: every alert from this key gets it' })),
+    rateLimitPerMinute: Type.Optional(Type.Integer({ description: 'sustained events per minute (default 1200); beyond it, 429' })),
+  },
+  { additionalProperties: false },
+)
+const IntegrationJson = Type.Object({
+  id: Type.String(),
+  serviceId: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  keyPrefix: Type.String(),
+  urgencyOverride: Type.Union([Type.String(), Type.Null()]),
+  rateLimitPerMinute: Type.Integer(),
+  createdAt: Type.String(),
+})
 const IntegrationCreated = Type.Object({ integration: IntegrationJson, key: Type.String({ description: 'shown once; send it as routing_key' }) })
 const SubParams = Type.Object({ id: Type.String(), subId: Type.String() })
 
-const serviceJson = (s: Service) => ({ ...s, dependsOn: [...s.dependsOn], createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })
+const serviceJson = (s: Service) => ({ ...s, dependsOn: [...s.dependsOn], urgencyRule: { ...s.urgencyRule }, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) })
 const integrationJson = (i: Integration) => ({ ...i, createdAt: iso(i.createdAt) })
 
 export function registerServiceRoutes(app: Api, deps: HttpDeps, run: CommandRunner): void {

@@ -46,7 +46,7 @@ export const userJson = (u: User) => ({
   updatedAt: iso(u.updatedAt),
 })
 
-const contactMethodJson = (m: ContactMethod) => ({ ...m, verifiedAt: isoOrNull(m.verifiedAt), createdAt: iso(m.createdAt) })
+const contactMethodJson = (m: ContactMethod & { signingSecret?: string }) => ({ ...m, verifiedAt: isoOrNull(m.verifiedAt), createdAt: iso(m.createdAt) })
 
 /** People manage their own profile and contact methods; administrators manage everyone's. */
 function requireSelfOrAdmin(p: Principal, userId: string, what: string): void {

@@ -58,6 +58,7 @@ export const ContactMethodJson = Type.Object({
   verified: Type.Boolean(),
   verifiedAt: Nullable(Type.String()),
   createdAt: Type.String(),
+  signingSecret: Type.Optional(Type.String({ description: 'webhooks only, shown once: verify the x-tend-signature header with it' })),
 })
 
 export const NotificationRuleCreateBody = Type.Object(

@@ -1,0 +1,7 @@
+export { parseEventsV2, parseChangeV2 } from './events-v2.js'
+export type { ParsedV2, ParsedChange } from './events-v2.js'
+export { parseAlertmanager, severityOfLabel } from './alertmanager.js'
+export { parseGeneric } from './generic.js'
+export { RateLimiter } from './rate-limiter.js'
+export { Ingestor, IngestOverloadError } from './ingestor.js'
+export type { IngestJob } from './ingestor.js'

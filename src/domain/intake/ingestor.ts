@@ -1,0 +1,140 @@
+import type { Logger } from 'pino'
+import { newId } from '../../lib/ids.js'
+import type { Clock } from '../../lib/time/index.js'
+import type { Storage, Tx } from '../../storage/index.js'
+import { applyEvent, type AlertEvent, type EventResult } from '../alerts/index.js'
+import type { Actor } from '../audit/index.js'
+import type { Service } from '../services/index.js'
+import type { Urgency } from '../users/index.js'
+
+/** One request's worth of events, all for one service. */
+export interface IngestJob {
+  readonly service: Service
+  readonly integrationId: string | null
+  readonly sourceType: 'events_v2' | 'alertmanager' | 'generic' | 'manual' | 'system'
+  /** The body exactly as received, stored with each event. */
+  readonly rawBody: string
+  readonly events: readonly AlertEvent[]
+  readonly actor: Actor
+  readonly origin: string
+  readonly urgencyOverride: Urgency | null
+  readonly createdBy?: string | null
+  readonly directTargets?: readonly string[] | null
+}
+
+/** Thrown when the queue is full: the caller answers 503 and the sender retries. */
+export class IngestOverloadError extends Error {
+  constructor(readonly queued: number) {
+    super(`the event queue is full (${queued} waiting); retry shortly`)
+    this.name = 'IngestOverloadError'
+  }
+}
+
+interface Pending {
+  readonly job: IngestJob
+  resolve(results: EventResult[]): void
+  reject(err: unknown): void
+}
+
+/**
+ * Stores events with group commit: requests queue their events; once per event-loop turn one
+ * transaction stores every queued event and applies it to the alerts; then all of those
+ * requests are answered. Nothing is acknowledged before its commit. If a batch fails, each job
+ * is retried alone, so one bad event cannot fail its neighbours.
+ */
+export class Ingestor {
+  #queue: Pending[] = []
+  #flushing = false
+  #scheduled = false
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    /** Called after each commit (wakes the engine, here and on other instances). */
+    private readonly onCommitted: () => void,
+    private readonly maxQueued = 20_000,
+  ) {}
+
+  /** Queues a job; resolves once its events are durably stored and applied. */
+  submit(job: IngestJob): Promise<EventResult[]> {
+    if (this.#queue.length >= this.maxQueued) return Promise.reject(new IngestOverloadError(this.#queue.length))
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ job, resolve, reject })
+      this.#schedule()
+    })
+  }
+
+  /** Waits until everything queued so far is committed (graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.#queue.length > 0 || this.#flushing) await new Promise((r) => setTimeout(r, 5))
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#flushing) return
+    this.#scheduled = true
+    setImmediate(() => {
+      this.#scheduled = false
+      void this.#flush()
+    })
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#flushing || this.#queue.length === 0) return
+    this.#flushing = true
+    const batch = this.#queue
+    this.#queue = []
+    try {
+      const results = await this.storage.db.transaction().execute(async (trx) => {
+        const out: EventResult[][] = []
+        for (const p of batch) out.push(await this.#apply(trx, p.job))
+        return out
+      })
+      batch.forEach((p, i) => p.resolve(results[i] ?? []))
+      this.onCommitted()
+    } catch (err) {
+      this.log.warn({ err, batch: batch.length }, 'event batch failed; retrying its jobs one by one')
+      for (const p of batch) {
+        try {
+          p.resolve(await this.storage.db.transaction().execute((trx) => this.#apply(trx, p.job)))
+          this.onCommitted()
+        } catch (jobErr) {
+          p.reject(jobErr)
+        }
+      }
+    } finally {
+      this.#flushing = false
+      if (this.#queue.length > 0) this.#schedule()
+    }
+  }
+
+  async #apply(trx: Tx, job: IngestJob): Promise<EventResult[]> {
+    const now = this.clock.now()
+    const results: EventResult[] = []
+    for (const event of job.events) {
+      const result = await applyEvent(trx, now, job.actor, job.service, event, {
+        origin: job.origin,
+        urgencyOverride: job.urgencyOverride,
+        createdBy: job.createdBy ?? null,
+        directTargets: job.directTargets ?? null,
+      })
+      await trx
+        .insertInto('events')
+        .values({
+          id: newId(),
+          integration_id: job.integrationId,
+          service_id: job.service.id,
+          source_type: job.sourceType,
+          action: event.action,
+          dedup_key: event.dedupKey,
+          received_at: now,
+          body_json: job.rawBody,
+          alert_id: result.alertId,
+          outcome: result.reason === undefined ? result.outcome : `${result.outcome}: ${result.reason}`,
+        })
+        .execute()
+      results.push(result)
+    }
+    return results
+  }
+}

@@ -1,0 +1,2 @@
+export { checkReadiness, readinessWarnings } from './readiness.js'
+export type { PersonReadiness, ReadinessScope } from './readiness.js'

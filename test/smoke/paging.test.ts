@@ -1,0 +1,236 @@
+import { createHmac } from 'node:crypto'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../harness/app.js'
+import { buildPagedPerson, buildPagedService, buildSchedule, buildTeam, addMember, pdTrigger, weeklyLayer } from '../harness/factories.js'
+import { WebhookReceiver } from '../harness/receivers.js'
+import { DIALECTS } from '../harness/storage.js'
+
+const MIN = 60_000
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: paging pipeline`, () => {
+    let app: TestApp
+    let hooks: WebhookReceiver
+    let hookUrl: string
+
+    beforeAll(async () => {
+      hooks = new WebhookReceiver()
+      hookUrl = await hooks.start()
+      // Tuesday 2026-11-24 10:00 in Berlin: working hours.
+      app = await startTestApp(dialect, { now: '2026-11-24T09:00:00Z' })
+    })
+    afterAll(async () => {
+      await app?.close()
+      await hooks?.stop()
+    })
+    afterEach(() => {
+      hooks.respond = () => 200
+    })
+
+    /** A team with Ana on call (schedule) and Lead as step 2 after 5 minutes. */
+    async function scenario() {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl, { name: 'Ana' })
+      const lead = await buildPagedPerson(app, hookUrl, { name: 'Lead' })
+      await addMember(app, team.id, lead.id, 'admin')
+      const schedule = await buildSchedule(app, team.id, [weeklyLayer([ana.id], '2026-11-02T09:00:00+01:00')])
+      const svc = await buildPagedService(app, team.id, [
+        { targets: [{ type: 'schedule', id: schedule.id }], delayMinutes: 5 },
+        { targets: [{ type: 'user', id: lead.id }], delayMinutes: 5 },
+      ])
+      return { team, ana, lead, schedule, ...svc }
+    }
+    const pagesFor = (userId: string) => hooks.requests.filter((r) => r.path === `/${userId}`)
+
+    it('accepts a PagerDuty event, pages the on-call, escalates after the delay, and stops on acknowledge', async () => {
+      const s = await scenario()
+      const res = await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Checkout error rate above 5%'), null)
+      expect(res.status).toBe(202)
+      expect(res.body).toEqual({ status: 'success', message: 'Event processed', dedup_key: expect.stringMatching(/^[0-9a-f]{32}$/) })
+
+      await app.settle()
+      expect(pagesFor(s.ana.id)).toHaveLength(1)
+      const page = pagesFor(s.ana.id)[0]!
+      expect(page.json).toMatchObject({ type: 'tend.notification', kind: 'alert', urgency: 'high', alert: { summary: 'Checkout error rate above 5%', status: 'triggered' } })
+      expect(page.headers['idempotency-key']).toBe(page.json.idempotencyKey)
+      const [t, v1] = String(page.headers['x-tend-signature']).split(',')
+      expect(v1).toBe(`v1=${createHmac('sha256', s.ana.signingSecret).update(`${t!.slice(2)}.${page.body}`).digest('hex')}`)
+      expect(pagesFor(s.lead.id)).toHaveLength(0)
+
+      app.clock.advance(4 * MIN)
+      await app.settle()
+      expect(pagesFor(s.lead.id)).toHaveLength(0)
+      app.clock.advance(1 * MIN)
+      await app.settle()
+      expect(pagesFor(s.lead.id)).toHaveLength(1)
+
+      // The lead acknowledges with the one-click link from their page.
+      const ackUrl = new URL(pagesFor(s.lead.id)[0]!.json.links.acknowledge as string)
+      const form = await fetch(`${app.url}${ackUrl.pathname}`)
+      expect(await form.text()).toContain('<form method="post"')
+      const ack = await fetch(`${app.url}${ackUrl.pathname}`, { method: 'POST' })
+      expect(await ack.text()).toContain('Acknowledged as Lead')
+
+      const alertId = page.json.alert.id as string
+      const detail = await app.call('GET', `/api/v1/alerts/${alertId}`)
+      expect(detail.body.alert).toMatchObject({ status: 'acknowledged', acknowledgedBy: s.lead.id, nextEscalationAt: null })
+      expect(detail.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['triggered', 'escalated', 'notified', 'acknowledged']),
+      )
+      const before = hooks.requests.length
+      app.clock.advance(30 * MIN)
+      await app.settle()
+      expect(hooks.requests.length).toBe(before)
+    })
+
+    it('deduplicates triggers by dedup_key and acts on acknowledge and resolve events', async () => {
+      const s = await scenario()
+      const first = await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Disk full', { dedup_key: 'disk-db1' }), null)
+      await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Disk full', { dedup_key: 'disk-db1' }), null)
+      expect(first.body.dedup_key).toBe('disk-db1')
+      const open = await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}&status=open`)
+      expect(open.body.items).toHaveLength(1)
+      expect(open.body.items[0]).toMatchObject({ eventCount: 2, dedupKey: 'disk-db1', urgency: 'high' })
+      const ack = await app.call('POST', '/v2/enqueue', { routing_key: s.key, event_action: 'acknowledge', dedup_key: 'disk-db1' }, null)
+      expect(ack.status).toBe(202)
+      expect((await app.call('GET', `/api/v1/alerts/${open.body.items[0].id}`)).body.alert.status).toBe('acknowledged')
+      await app.call('POST', '/v2/enqueue', { routing_key: s.key, event_action: 'resolve', dedup_key: 'disk-db1' }, null)
+      const done = await app.call('GET', `/api/v1/alerts/${open.body.items[0].id}`)
+      expect(done.body.alert).toMatchObject({ status: 'resolved', resolvedBy: expect.stringContaining('integration:') })
+      // The events were stored exactly as received.
+      const events = await app.tend.storage.db.selectFrom('events').select(['action', 'outcome', 'body_json']).where('service_id', '=', s.serviceId).orderBy('received_at').orderBy('id').execute()
+      expect(events.map((e) => `${e.action}/${e.outcome}`)).toEqual(['trigger/opened', 'trigger/deduplicated', 'acknowledge/acknowledged', 'resolve/resolved'])
+      expect(JSON.parse(events[0]!.body_json)).toMatchObject({ dedup_key: 'disk-db1', payload: { summary: 'Disk full' } })
+      // A new trigger after resolution opens a new alert.
+      await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Disk full', { dedup_key: 'disk-db1' }), null)
+      expect((await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}`)).body.items).toHaveLength(2)
+    })
+
+    it('answers PagerDuty’s error shapes and stores nothing for invalid events', async () => {
+      const s = await scenario()
+      const bad = await app.call('POST', '/v2/enqueue', { routing_key: s.key, event_action: 'explode', payload: { summary: '' } }, null)
+      expect(bad.status).toBe(400)
+      expect(bad.body).toMatchObject({ status: 'invalid event', message: 'Event object is invalid' })
+      expect(bad.body.errors).toEqual(expect.arrayContaining(["'event_action' must be one of trigger, acknowledge, resolve"]))
+      const unknown = await app.call('POST', '/v2/enqueue', pdTrigger('0'.repeat(32), 'x'), null)
+      expect(unknown.status).toBe(400)
+      expect(unknown.body.errors[0]).toContain('Invalid routing key')
+      const malformed = await app.call('POST', '/v2/enqueue', '{"routing_key":', null)
+      expect(malformed.status).toBe(400)
+      const count = await app.tend.storage.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('service_id', '=', s.serviceId).executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(0)
+    })
+
+    it('rate-limits per integration key with a clear 429', async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl)
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 0 }], { rateLimitPerMinute: 3 })
+      const codes = []
+      for (let i = 0; i < 4; i++) codes.push((await app.call('POST', '/v2/enqueue', pdTrigger(s.key, `burst ${i}`), null)).status)
+      expect(codes).toEqual([202, 202, 202, 429])
+      const limited = await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'again'), null)
+      expect(limited.body).toMatchObject({ status: 'throttle exceeded' })
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+      app.clock.advance(MIN)
+      expect((await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'after a minute'), null)).status).toBe(202)
+    })
+
+    it('holds a low-urgency alert at 02:00 until 09:00 in the person’s zone, while high urgency goes at once', async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl, { timeZone: 'Europe/Berlin' })
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 5 }])
+      app.clock.set(Date.parse('2026-11-26T01:00:00Z')) // Thursday 02:00 in Berlin
+      await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Certificate expires in 20 days', { payload: { summary: 'Certificate expires in 20 days', source: 'cert-check', severity: 'warning' } }), null)
+      await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Database down'), null)
+      await app.settle()
+      const pages = () => pagesFor(ana.id).map((r) => r.json.alert.summary as string)
+      expect(pages()).toEqual(['Database down'])
+      app.clock.set(Date.parse('2026-11-26T07:59:00Z')) // 08:59 Berlin
+      await app.settle()
+      expect(pages()).toEqual(['Database down'])
+      app.clock.set(Date.parse('2026-11-26T08:00:00Z')) // 09:00 Berlin
+      await app.settle()
+      expect(pages()).toEqual(['Database down', 'Certificate expires in 20 days'])
+      const low = await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}&urgency=low`)
+      const detail = await app.call('GET', `/api/v1/alerts/${low.body.items[0].id}`)
+      expect(detail.body.timeline.find((e: { kind: string }) => e.kind === 'notification_held').message).toContain('held until their working hours')
+      app.clock.set(Date.parse('2026-11-24T09:00:00Z'))
+    })
+
+    it('bundles further alerts on a service within five minutes into one follow-up', async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl)
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 30 }])
+      for (const summary of ['node-1 down', 'node-2 down', 'node-3 down']) {
+        await app.call('POST', '/v2/enqueue', pdTrigger(s.key, summary), null)
+        await app.settle()
+        app.clock.advance(30_000)
+      }
+      expect(pagesFor(ana.id).map((r) => r.json.kind)).toEqual(['alert'])
+      app.clock.advance(5 * MIN)
+      await app.settle()
+      const bundle = pagesFor(ana.id).find((r) => r.json.kind === 'bundle')
+      expect(bundle?.json.subject).toContain('2 more alerts')
+      expect(bundle?.json.alerts.map((a: { summary: string }) => a.summary)).toEqual(expect.arrayContaining(['node-2 down', 'node-3 down']))
+      expect(pagesFor(ana.id)).toHaveLength(2)
+    })
+
+    it('retries a failing webhook with backoff, dead-letters it, and pages the team admins', async () => {
+      const s = await scenario()
+      hooks.respond = (r) => (r.path === `/${s.ana.id}` ? 503 : 200)
+      await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Queue backlog'), null)
+      await app.settle()
+      for (let i = 0; i < 8; i++) {
+        app.clock.advance(15 * MIN)
+        await app.settle()
+        if (pagesFor(s.lead.id).some((r) => String(r.json.alert?.summary ?? '').startsWith('Could not reach'))) break
+      }
+      expect(pagesFor(s.ana.id)).toHaveLength(6)
+      const dead = await app.call('GET', '/api/v1/notifications?status=dead')
+      const mine = dead.body.items.find((n: { userId: string }) => n.userId === s.ana.id)
+      expect(mine).toMatchObject({ attempts: 6, lastError: expect.stringContaining('HTTP 503') })
+      const attempts = await app.call('GET', `/api/v1/notifications/${mine.id}/attempts`)
+      expect(attempts.body.items.map((a: { outcome: string }) => a.outcome)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'failed'])
+      const unreachable = pagesFor(s.lead.id).find((r) => String(r.json.alert?.summary ?? '').startsWith('Could not reach'))
+      expect(unreachable?.json.alert.summary).toBe('Could not reach Ana for "Queue backlog"')
+    })
+
+    it('lets a support engineer page a team directly, and records the page', async () => {
+      const s = await scenario()
+      const res = await app.call('POST', '/api/v1/alerts', { teamId: s.team.id, summary: 'Customer reports checkout failing for EU cards', details: { ticket: 'SUP-1234' } })
+      expect(res.status).toBe(201)
+      expect(res.body).toMatchObject({ origin: 'manual', urgency: 'high', serviceName: expect.stringContaining('direct pages') })
+      await app.settle()
+      expect(pagesFor(s.ana.id).some((r) => r.json.alert?.summary === 'Customer reports checkout failing for EU cards')).toBe(true)
+      const bad = await app.call('POST', '/api/v1/alerts', { summary: 'nowhere' })
+      expect(bad.status).toBe(400)
+    })
+
+    it('reads an Alertmanager v4 group: each alert keyed by fingerprint, resolved by a resolved notification', async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl)
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 5 }], { integrationType: 'alertmanager' })
+      const group = (status: string) => ({
+        version: '4',
+        groupKey: '{}:{alertname="HighLatency"}',
+        status,
+        receiver: 'tend',
+        groupLabels: { alertname: 'HighLatency' },
+        commonLabels: { alertname: 'HighLatency', severity: 'critical' },
+        commonAnnotations: {},
+        externalURL: 'http://alertmanager:9093',
+        truncatedAlerts: 0,
+        alerts: ['a1', 'a2'].map((fp, i) => ({ status, labels: { alertname: 'HighLatency', instance: `web-${i}`, severity: 'critical' }, annotations: { summary: `p99 latency high on web-${i}` }, startsAt: '2026-11-24T08:59:00Z', endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://prometheus/graph', fingerprint: fp })),
+      })
+      const fired = await app.call('POST', `/webhooks/alertmanager/${s.key}`, group('firing'), null)
+      expect(fired.status).toBe(202)
+      const alerts = (await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}`)).body.items
+      expect(alerts.map((a: { dedupKey: string; summary: string }) => `${a.dedupKey}:${a.summary}`).sort()).toEqual(['a1:p99 latency high on web-0', 'a2:p99 latency high on web-1'])
+      await app.call('POST', `/webhooks/alertmanager/${s.key}`, group('resolved'), null)
+      const after = (await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}&status=open`)).body.items
+      expect(after).toEqual([])
+      const notAm = await app.call('POST', `/webhooks/alertmanager/${s.key}`, { hello: 'world' }, null)
+      expect(notAm.status).toBe(400)
+    })
+  })
+}

@@ -68,7 +68,11 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
     const channels = opts.channels ?? buildChannels(config, clock)
     const links = new LinkSigner(secrets.deriveKey('action-links'), config.publicUrl)
     let engine: Engine | null = null
-    const wake = () => engine?.wake()
+    // Wake this instance's engine at once, and (PostgreSQL) the other instances' through NOTIFY.
+    const wake = () => {
+      engine?.wake()
+      storage.notifyPeers()
+    }
     const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox: wake }
     engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
     const ingestor = new Ingestor(storage, clock, log, wake)
@@ -91,7 +95,10 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
       links,
       async listen() {
         const address = await http.listen({ host: config.host, port: config.port })
-        if (opts.autoEngine !== false) engine.start()
+        if (opts.autoEngine !== false) {
+          engine.start()
+          storage.listenForPeers(() => engine.wake(), (err) => log.warn({ err }, 'lost the LISTEN connection for peer wake-ups; retrying (the engine tick still runs)'))
+        }
         return address.replace('[::1]', 'localhost')
       },
       stop() {

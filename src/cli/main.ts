@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT_USAGE } from './client.js'
+import { registerAlerts } from './commands/alerts.js'
 import { registerToken } from './commands/create-token.js'
 import { registerDemo } from './commands/demo.js'
 import { registerLogin } from './commands/login.js'
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerOncall(program)
   registerPeople(program)
   registerSchedules(program)
+  registerAlerts(program)
   return program
 }
 

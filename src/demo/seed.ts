@@ -87,27 +87,44 @@ function mondayBefore(now: Instant, zone: string, daysBack: number) {
   return date
 }
 
-/** Removes every demo row (schedules, services, team, people), leaving real data alone. */
+/**
+ * Removes every demo row, leaving real data alone: the demo team with everything it owns
+ * (schedules, escalation policies, services and their alerts, including ones added to the demo
+ * team later, such as its direct-pages service), and the demo people.
+ */
 export async function removeDemo(deps: { storage: Storage; now: Instant }): Promise<{ removed: number }> {
   return deps.storage.db.transaction().execute(async (trx) => {
-    const teams = await trx.selectFrom('teams').select('id').where('is_demo', '=', 1).execute()
-    const schedules = await trx.deleteFrom('schedules').where('is_demo', '=', 1).executeTakeFirst()
-    const services = await trx.selectFrom('services').select('id').where('is_demo', '=', 1).execute()
-    if (services.length > 0) {
-      const ids = services.map((s) => s.id)
-      await trx.deleteFrom('service_dependencies').where((eb) => eb.or([eb('service_id', 'in', ids), eb('depends_on_id', 'in', ids)])).execute()
-      await trx.deleteFrom('services').where('id', 'in', ids).execute()
+    const teamIds = (await trx.selectFrom('teams').select('id').where('is_demo', '=', 1).execute()).map((t) => t.id)
+    const serviceIds = (
+      await trx
+        .selectFrom('services')
+        .select('id')
+        .where((eb) => eb.or([eb('is_demo', '=', 1), ...(teamIds.length === 0 ? [] : [eb('team_id', 'in', teamIds)])]))
+        .execute()
+    ).map((s) => s.id)
+    const userIds = (await trx.selectFrom('users').select('id').where('is_demo', '=', 1).execute()).map((u) => u.id)
+    let removed = teamIds.length + serviceIds.length + userIds.length
+    if (serviceIds.length > 0) {
+      await trx.deleteFrom('service_dependencies').where((eb) => eb.or([eb('service_id', 'in', serviceIds), eb('depends_on_id', 'in', serviceIds)])).execute()
+      await trx.deleteFrom('services').where('id', 'in', serviceIds).execute()
     }
-    const demoUsers = await trx.selectFrom('users').select('id').where('is_demo', '=', 1).execute()
-    if (demoUsers.length > 0) {
-      const ids = demoUsers.map((u) => u.id)
-      await trx.deleteFrom('schedule_overrides').where((eb) => eb.or([eb('user_id', 'in', ids), eb('replaces_user_id', 'in', ids)])).execute()
-      await trx.deleteFrom('schedule_layer_members').where('user_id', 'in', ids).execute()
-      await trx.deleteFrom('users').where('id', 'in', ids).execute()
+    if (teamIds.length > 0) {
+      const schedules = await trx.deleteFrom('schedules').where((eb) => eb.or([eb('is_demo', '=', 1), eb('team_id', 'in', teamIds)])).executeTakeFirst()
+      removed += Number(schedules.numDeletedRows)
+      const policies = (await trx.selectFrom('escalation_policies').select('id').where('team_id', 'in', teamIds).execute()).map((p) => p.id)
+      if (policies.length > 0) {
+        await trx.updateTable('services').set({ escalation_policy_id: null }).where('escalation_policy_id', 'in', policies).execute()
+        await trx.deleteFrom('escalation_policies').where('id', 'in', policies).execute()
+      }
     }
-    if (teams.length > 0) await trx.deleteFrom('teams').where('id', 'in', teams.map((t) => t.id)).execute()
-    const removed = teams.length + Number(schedules.numDeletedRows) + services.length + demoUsers.length
-    for (const t of teams) await recordAudit(trx, deps.now, { actor: DEMO_ACTOR, action: 'demo.remove', entityType: 'team', entityId: t.id })
+    if (userIds.length > 0) {
+      await trx.deleteFrom('schedule_overrides').where((eb) => eb.or([eb('user_id', 'in', userIds), eb('replaces_user_id', 'in', userIds)])).execute()
+      await trx.deleteFrom('schedule_layer_members').where('user_id', 'in', userIds).execute()
+      await trx.deleteFrom('escalation_step_targets').where('target_type', '=', 'user').where('target_id', 'in', userIds).execute()
+      await trx.deleteFrom('users').where('id', 'in', userIds).execute()
+    }
+    if (teamIds.length > 0) await trx.deleteFrom('teams').where('id', 'in', teamIds).execute()
+    for (const id of teamIds) await recordAudit(trx, deps.now, { actor: DEMO_ACTOR, action: 'demo.remove', entityType: 'team', entityId: id })
     return { removed }
   })
 }

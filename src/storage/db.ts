@@ -38,6 +38,13 @@ export interface Storage {
    */
   withModuleLock<T>(module: string, version: number, fn: (trx: Tx) => Promise<T>): Promise<T>
   ping(): Promise<void>
+  /**
+   * Tells other instances that work was committed (PostgreSQL `NOTIFY`), coalesced to one
+   * notification per event-loop turn. No-op on SQLite, where there is only one process.
+   */
+  notifyPeers(): void
+  /** Calls `onWake` when another instance commits work (PostgreSQL `LISTEN`). */
+  listenForPeers(onWake: () => void, onError: (err: Error) => void): void
   close(): Promise<void>
 }
 
@@ -58,9 +65,57 @@ function openSqlite(path: string): Storage {
   native.pragma('foreign_keys = ON')
   native.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) })
-  return buildStorage(db, 'sqlite', `sqlite:${path}`, async (_module, _version, fn) =>
-    db.transaction().execute(fn),
-  )
+  return buildStorage(db, 'sqlite', `sqlite:${path}`, async (_module, _version, fn) => db.transaction().execute(fn), noPeers)
+}
+
+const noPeers: Peers = { notify: () => undefined, listen: () => undefined, close: async () => undefined }
+
+interface Peers {
+  notify(): void
+  listen(onWake: () => void, onError: (err: Error) => void): void
+  close(): Promise<void>
+}
+
+/** The channel instances use to wake each other's engines after committing work. */
+const WAKE_CHANNEL = 'tend_wake'
+
+function postgresPeers(url: string, db: Db): Peers {
+  let pending = false
+  let listener: pg.Client | null = null
+  let closed = false
+  const connect = (onWake: () => void, onError: (err: Error) => void, delayMs: number) => {
+    if (closed) return
+    const client = new pg.Client({ connectionString: url })
+    listener = client
+    client.on('notification', () => onWake())
+    client.on('error', (err) => {
+      onError(err)
+      void client.end().catch(() => undefined)
+      // The tick still runs work; reconnecting only restores the early wake-up.
+      setTimeout(() => connect(onWake, onError, Math.min(delayMs * 2, 30_000)), delayMs).unref()
+    })
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${WAKE_CHANNEL}`))
+      .catch((err: Error) => client.emit('error', err))
+  }
+  return {
+    notify() {
+      if (pending || closed) return
+      pending = true
+      setImmediate(() => {
+        pending = false
+        sql`select pg_notify(${WAKE_CHANNEL}, '')`.execute(db).catch(() => undefined)
+      })
+    },
+    listen(onWake, onError) {
+      connect(onWake, onError, 500)
+    },
+    async close() {
+      closed = true
+      await listener?.end().catch(() => undefined)
+    },
+  }
 }
 
 function openPostgres(url: string): Storage {
@@ -75,6 +130,7 @@ function openPostgres(url: string): Storage {
   })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const location = redactUrl(url)
+  const peers = postgresPeers(url, db)
   return buildStorage(db, 'postgres', location, async (module, version, fn) =>
     db.transaction().execute(async (trx) => {
       const got = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${'tend:' + module})) as locked`.execute(trx)
@@ -82,6 +138,7 @@ function openPostgres(url: string): Storage {
       await checkModuleVersion(trx, module, version)
       return fn(trx)
     }),
+    peers,
   )
 }
 
@@ -99,7 +156,7 @@ async function checkModuleVersion(trx: Tx, module: string, version: number): Pro
 
 type LockRunner = <T>(module: string, version: number, fn: (trx: Tx) => Promise<T>) => Promise<T>
 
-function buildStorage(db: Db, dialect: DialectName, location: string, withModuleLock: LockRunner): Storage {
+function buildStorage(db: Db, dialect: DialectName, location: string, withModuleLock: LockRunner, peers: Peers): Storage {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
@@ -118,7 +175,10 @@ function buildStorage(db: Db, dialect: DialectName, location: string, withModule
     async ping() {
       await sql`select 1`.execute(db)
     },
+    notifyPeers: () => peers.notify(),
+    listenForPeers: (onWake, onError) => peers.listen(onWake, onError),
     async close() {
+      await peers.close()
       await db.destroy()
     },
   }

@@ -61,6 +61,21 @@ describe('tend CLI on a fresh data folder', () => {
     expect(bad.stderr).toContain('timeZone: unknown time zone "Mars/Base"')
   })
 
+  it('pages a team, lists, acknowledges and resolves the alert from the CLI', async () => {
+    const paged = await tend('page', '--team', 'Checkout (demo)', '--summary', 'Customer reports failed card payments', '--details', 'ticket SUP-77')
+    expect(paged.stderr).toBe('')
+    const id = /Paged: alert (\S+) on Checkout \(demo\) — direct pages \(high urgency\)/.exec(paged.stdout)?.[1]
+    expect(id).toBeDefined()
+    expect((await tend('alerts', 'list')).stdout).toContain('Customer reports failed card payments')
+    expect((await tend('ack', id ?? '')).stdout).toContain('Acknowledged: Customer reports failed card payments')
+    expect((await tend('resolve', id ?? '', '--outcome', 'actionable', '--note', 'card processor outage')).stdout).toContain('(actionable)')
+    const shown = await tend('alerts', 'show', id ?? '')
+    expect(shown.stdout).toMatch(/resolved · high urgency/)
+    expect(shown.stdout).toContain('Resolved by admin@tend.localhost as actionable: card processor outage')
+    const bad = await tend('page', '--summary', 'nowhere')
+    expect(bad.code).toBe(2)
+  })
+
   it('answers usage errors with exit code 2', async () => {
     const res = await runTend(['oncall', '--schedule', 'a', '--team', 'b', '--token', 'x'.repeat(30)])
     expect(res.code).toBe(2)

@@ -16,6 +16,10 @@ for (const dialect of DIALECTS) {
       const team = await buildTeam(app)
       const a = await buildUser(app)
       const b = await buildUser(app)
+      for (const u of [a, b]) {
+        const email = (await app.call('GET', `/api/v1/users/${u.id}/contact-methods`)).body.items[0]
+        await app.call('POST', `/api/v1/users/${u.id}/contact-methods/${email.id}/mark-verified`)
+      }
       const schedule = await buildSchedule(app, team.id, [weeklyLayer([a.id, b.id], '2024-03-04T09:00:00+01:00')])
       const notices = () => app.tend.storage.db.selectFrom('handoff_notices').selectAll().where('schedule_id', '=', schedule.id).execute()
 
@@ -28,6 +32,10 @@ for (const dialect of DIALECTS) {
       const recorded = await notices()
       expect(recorded).toHaveLength(1)
       expect(recorded[0]).toMatchObject({ handoff_at: Date.parse('2024-03-11T08:00:00Z'), outgoing_user_id: a.id, incoming_user_id: b.id })
+      // Both people are told through the outbox, on their (verified) non-interrupting email.
+      const queued = await app.tend.storage.db.selectFrom('notifications').select(['user_id', 'kind', 'subject', 'interrupting']).where('kind', '=', 'handoff').execute()
+      expect(queued.map((q) => [q.user_id, q.interrupting]).sort()).toEqual([[a.id, 0], [b.id, 0]].sort())
+      expect(queued.find((q) => q.user_id === b.id)?.subject).toBe(`You are on call on ${schedule.name} from Mon 09:00 Europe/Berlin`)
     })
   })
 }

@@ -315,6 +315,94 @@ export interface ServiceChangesTable {
   links_json: string
 }
 
+export interface DeployPoliciesTable {
+  id: string
+  team_id: string
+  service_id: string | null
+  policy_json: string
+  created_at: number
+  updated_at: number
+}
+
+export interface FreezesTable {
+  id: string
+  name: string
+  start_at: number
+  end_at: number
+  scope_kind: string
+  scope_ids_json: string
+  reason: string
+  approver_ids_json: string
+  created_by: string | null
+  created_at: number
+}
+
+export interface ChangeRequestsTable {
+  id: string
+  number: number
+  title: string
+  description: string
+  type: string
+  state: string
+  author_id: string
+  service_ids_json: string
+  worst_case: string
+  rollback_json: string
+  verification_json: string
+  risk: string | null
+  risk_hint_json: string | null
+  planned_at: number | null
+  review_due_at: number | null
+  created_at: number
+  updated_at: number
+}
+
+export interface ChangeApprovalsTable {
+  change_request_id: string
+  user_id: string
+  scope: string
+  comment: string
+  at: number
+}
+
+export interface ChangeCommentsTable {
+  id: string
+  change_request_id: string
+  user_id: string
+  body: string
+  at: number
+}
+
+export interface DeployChecksTable {
+  id: string
+  service_id: string
+  change_request_id: string | null
+  kind: string
+  at: number
+  allowed: Flag
+  reasons_json: string
+  next_allowed_at: number | null
+  actor_label: string
+  created_at: number
+}
+
+export interface DeploymentsTable {
+  id: string
+  service_id: string
+  kind: string
+  version: string
+  change_request_id: string | null
+  actor_label: string
+  actor_user_id: string | null
+  status: string
+  started_at: number
+  finished_at: number | null
+  gate_check_id: string | null
+  override_reason: string | null
+  rolls_back_id: string | null
+  source: string
+}
+
 export interface Database {
   users: UsersTable
   contact_methods: ContactMethodsTable
@@ -342,4 +430,11 @@ export interface Database {
   notifications: NotificationsTable
   notification_attempts: NotificationAttemptsTable
   service_changes: ServiceChangesTable
+  deploy_policies: DeployPoliciesTable
+  freezes: FreezesTable
+  change_requests: ChangeRequestsTable
+  change_approvals: ChangeApprovalsTable
+  change_comments: ChangeCommentsTable
+  deploy_checks: DeployChecksTable
+  deployments: DeploymentsTable
 }

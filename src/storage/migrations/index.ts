@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely'
 import * as createFoundation from './20261127080000-create-foundation.js'
 import * as createPaging from './20261127100000-create-paging.js'
+import * as createChangeSafety from './20261127120000-create-change-safety.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -9,6 +10,7 @@ import * as createPaging from './20261127100000-create-paging.js'
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127080000-create-foundation': wrap(createFoundation),
   '20261127100000-create-paging': wrap(createPaging),
+  '20261127120000-create-change-safety': wrap(createChangeSafety),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

@@ -10,6 +10,7 @@ import {
   normalizeUser,
   type ContactMethodInput,
   type NotificationRuleInput,
+  type NormalizedUser,
   type UserInput,
 } from './normalize.js'
 import { contactMethodFromRow, findUser, getUser, listContactMethods } from './store.js'
@@ -26,15 +27,7 @@ export async function createUser(ctx: CommandCtx, input: UserInput & { isDemo?: 
     .insertInto('users')
     .values({
       id,
-      name: u.name,
-      email: u.email,
-      time_zone: u.timeZone,
-      sleep_start: u.sleepHours.start,
-      sleep_end: u.sleepHours.end,
-      working_days: u.workingHours.days.join(','),
-      working_start: u.workingHours.start,
-      working_end: u.workingHours.end,
-      is_admin: u.isAdmin ? 1 : 0,
+      ...userColumns(u),
       is_demo: input.isDemo === true ? 1 : 0,
       ical_token_hash: null,
       created_at: ctx.now,
@@ -48,6 +41,21 @@ export async function createUser(ctx: CommandCtx, input: UserInput & { isDemo?: 
     await addNotificationRule(ctx, id, { contactMethodId: email.id, urgency, delayMinutes: 0 }, { audit: false })
   }
   return user
+}
+
+/** The stored form of a validated user. */
+function userColumns(u: NormalizedUser) {
+  return {
+    name: u.name,
+    email: u.email,
+    time_zone: u.timeZone,
+    sleep_start: u.sleepHours.start,
+    sleep_end: u.sleepHours.end,
+    working_days: u.workingHours.days.join(','),
+    working_start: u.workingHours.start,
+    working_end: u.workingHours.end,
+    is_admin: u.isAdmin ? (1 as const) : (0 as const),
+  }
 }
 
 /** Updates a user; fields left out keep their value. */
@@ -65,15 +73,7 @@ export async function updateUser(ctx: CommandCtx, id: string, patch: UserInput):
   await ctx.db
     .updateTable('users')
     .set({
-      name: u.name,
-      email: u.email,
-      time_zone: u.timeZone,
-      sleep_start: u.sleepHours.start,
-      sleep_end: u.sleepHours.end,
-      working_days: u.workingHours.days.join(','),
-      working_start: u.workingHours.start,
-      working_end: u.workingHours.end,
-      is_admin: u.isAdmin ? 1 : 0,
+      ...userColumns(u),
       updated_at: ctx.now,
     })
     .where('id', '=', id)

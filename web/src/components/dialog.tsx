@@ -5,10 +5,12 @@ interface DialogProps {
   readonly open: boolean
   readonly onClose: () => void
   readonly children: ReactNode
+  /** Room for longer forms (escalation steps, say). */
+  readonly wide?: boolean
 }
 
 /** A modal dialog on the native `<dialog>` element: focus trapping, Escape and the backdrop come free. */
-export function Dialog({ title, open, onClose, children }: DialogProps) {
+export function Dialog({ title, open, onClose, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
 
@@ -20,7 +22,7 @@ export function Dialog({ title, open, onClose, children }: DialogProps) {
   }, [open])
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className={wide ? 'dialog dialog--wide' : 'dialog'} aria-labelledby={titleId} onClose={onClose}>
       <header className="dialog__header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="button button--ghost" onClick={onClose} aria-label="Close">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addLocalDays, formatDuration, formatRange, localToInstant, startOfLocalDay, toLocalInput, toRfc3339, zoneOffsetMinutes,
+  addLocalDays, formatAge, formatDuration, formatRange, formatTimeSeconds, localToInstant, startOfLocalDay, toLocalInput, toRfc3339, zoneOffsetMinutes,
 } from './time'
 
 const at = (iso: string) => Date.parse(iso)
@@ -65,5 +65,19 @@ describe('display', () => {
     expect(formatRange(at('2026-11-23T07:00:00Z'), at('2026-11-23T16:00:00Z'), 'Europe/Berlin')).toBe('Mon 23 Nov, 08:00 – 17:00 CET')
     expect(formatDuration(26 * 3_600_000 + 5 * 60_000)).toBe('1 d 2 h')
     expect(formatDuration(200 * 60_000)).toBe('3 h 20 min')
+  })
+})
+
+describe('timeline display', () => {
+  it('shows seconds on the wall clock of the zone', () => {
+    expect(formatTimeSeconds(at('2026-11-23T10:00:05Z'), 'Asia/Kolkata')).toBe('15:30:05')
+    expect(formatTimeSeconds(at('2026-11-23T10:00:05Z'), 'America/New_York')).toBe('05:00:05')
+  })
+
+  it('says "just now" under a minute and rounds older ages to the minute', () => {
+    const now = at('2026-11-23T10:00:00Z')
+    expect(formatAge(now - 30_000, now)).toBe('just now')
+    expect(formatAge(now - 5 * 60_000, now)).toBe('5 min ago')
+    expect(formatAge(now - 26 * 3_600_000, now)).toBe('1 d 2 h ago')
   })
 })

@@ -122,6 +122,11 @@ export function formatTime(instant: Instant, zone: string): string {
   return formatter(zone, 'time', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant)
 }
 
+/** "09:00:05" on the 24-hour wall clock of `zone`: for timelines where seconds tell events apart. */
+export function formatTimeSeconds(instant: Instant, zone: string): string {
+  return formatter(zone, 'time-seconds', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant)
+}
+
 /** "Mon 23 Nov" in `zone`. */
 export function formatDay(instant: Instant, zone: string): string {
   return formatter(zone, 'day', { weekday: 'short', day: 'numeric', month: 'short' }).format(instant).replace(',', '')
@@ -163,6 +168,11 @@ export function formatDuration(ms: number): string {
   if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`
   if (h > 0) return min > 0 ? `${h} h ${min} min` : `${h} h`
   return `${min} min`
+}
+
+/** "just now" under a minute, else "5 min ago" / "2 d 4 h ago": how long ago `instant` was at `now`. */
+export function formatAge(instant: Instant, now: Instant): string {
+  return now - instant < MINUTE ? 'just now' : `${formatDuration(now - instant)} ago`
 }
 
 /** "in 3 h 20 min" or "5 min ago", from `now` to `instant`. */

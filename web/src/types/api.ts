@@ -7,6 +7,9 @@ export interface User {
   readonly timeZone: string
   readonly isAdmin: boolean
   readonly isDemo: boolean
+  /** Local "HH:MM" times in the user's zone; the API sends both, older fixtures may not. */
+  readonly sleepHours?: { readonly start: string; readonly end: string }
+  readonly workingHours?: { readonly days: readonly string[]; readonly start: string; readonly end: string }
 }
 
 /** The short form of a person embedded in shifts and handoffs. */
@@ -41,6 +44,8 @@ export interface Service {
   readonly description: string
   /** Ids of the services this one depends on. */
   readonly dependsOn: readonly string[]
+  /** The policy that pages for this service's alerts; null pages the owning team's admins. */
+  readonly escalationPolicyId?: string | null
   readonly isDemo: boolean
 }
 
@@ -116,4 +121,146 @@ export interface OnCall {
 
 export interface ListResponse<T> {
   readonly items: readonly T[]
+}
+
+/** triggered → acknowledged → resolved. */
+export type AlertStatus = 'triggered' | 'acknowledged' | 'resolved'
+
+/** High pages at once, day or night; low waits for the person's working hours. */
+export type Urgency = 'high' | 'low'
+
+/** What a resolved alert turned out to be. */
+export type AlertOutcome = 'actionable' | 'noise' | 'duplicate'
+
+/** An alert as the API lists it (named `AlertRecord` so it never shadows the `Alert` message box). */
+export interface AlertRecord {
+  readonly id: string
+  readonly serviceId: string
+  readonly serviceName: string
+  readonly teamId: string
+  readonly dedupKey: string
+  readonly status: AlertStatus
+  readonly urgency: Urgency
+  readonly summary: string
+  readonly source: string
+  readonly severity: string
+  readonly component: string | null
+  readonly group: string | null
+  readonly class: string | null
+  readonly details: Readonly<Record<string, unknown>>
+  readonly links: readonly { readonly href: string; readonly text?: string }[]
+  /** `integration:<id>`, `manual`, or a system source. */
+  readonly origin: string
+  readonly createdAt: string
+  readonly lastEventAt: string
+  readonly eventCount: number
+  readonly acknowledgedAt: string | null
+  /** The user id of who acknowledged. */
+  readonly acknowledgedBy: string | null
+  readonly resolvedAt: string | null
+  readonly resolvedBy: string | null
+  readonly outcome: AlertOutcome | null
+  readonly outcomeNote: string | null
+  readonly nextEscalationAt: string | null
+}
+
+/** One entry of an alert's timeline, oldest first. */
+export interface TimelineEntry {
+  readonly at: string
+  /** `triggered`, `escalated`, `notified`, `notification_failed`, `acknowledged`, … */
+  readonly kind: string
+  /** Who did it: an email, `Tend`, or `integration:<name>`. */
+  readonly actor: string
+  readonly message: string
+}
+
+/** One attempt to reach one person on one channel. */
+export interface NotificationRecord {
+  readonly id: string
+  readonly alertId: string | null
+  readonly userId: string
+  readonly channel: string
+  /** `alert`, `test`, `verification`, … */
+  readonly kind: string
+  readonly urgency: string
+  readonly interrupting: boolean
+  /** `pending`, `sending`, `sent`, `failed`, `dead`, `bundled` or `cancelled`. */
+  readonly status: string
+  readonly notBefore: string
+  readonly attempts: number
+  readonly lastError: string | null
+  readonly subject: string
+  readonly createdAt: string
+  readonly sentAt: string | null
+}
+
+export interface AlertDetail {
+  readonly alert: AlertRecord
+  readonly timeline: readonly TimelineEntry[]
+  readonly notifications: readonly NotificationRecord[]
+}
+
+export interface PolicyTarget {
+  readonly type: 'user' | 'schedule'
+  readonly id: string
+}
+
+export interface PolicyStep {
+  readonly id: string
+  readonly delayMinutes: number
+  readonly targets: readonly PolicyTarget[]
+}
+
+export interface EscalationPolicy {
+  readonly id: string
+  readonly teamId: string
+  readonly name: string
+  readonly description: string
+  /** Extra passes through the steps when nobody acknowledges. */
+  readonly repeatCount: number
+  readonly steps: readonly PolicyStep[]
+  /** People in the policy who cannot be woken; only single-policy answers carry it. */
+  readonly warnings?: readonly string[]
+}
+
+/** `email`, `webhook`, `slack`, `sms`, `voice` or `push`. */
+export type ContactMethodType = 'email' | 'webhook' | 'slack' | 'sms' | 'voice' | 'push'
+
+export interface ContactMethod {
+  readonly id: string
+  readonly userId: string
+  readonly type: ContactMethodType
+  readonly label: string
+  readonly address: string
+  /** Whether it wakes the person (pages during sleep hours go only to these). */
+  readonly interrupting: boolean
+  readonly verified: boolean
+  readonly verifiedAt: string | null
+  /** A webhook's signing secret, sent once when the method is created. */
+  readonly signingSecret?: string
+}
+
+export interface NotificationRule {
+  readonly id: string
+  readonly userId: string
+  readonly contactMethodId: string
+  readonly urgency: Urgency
+  readonly delayMinutes: number
+}
+
+/** Whether one person on a schedule or policy can be woken, and why not. */
+export interface Readiness {
+  readonly userId: string
+  readonly name: string
+  readonly ready: boolean
+  readonly problems: readonly string[]
+  /** Names of the schedules and policies the person is on. */
+  readonly onCallIn: readonly string[]
+}
+
+/** The answer to "send a code" or "send a test". */
+export interface QueuedMessage {
+  readonly notificationId: string
+  readonly status: string
+  readonly message: string
 }

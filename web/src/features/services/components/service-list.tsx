@@ -1,15 +1,24 @@
 import { DemoBadge } from '../../../components/demo-badge'
-import type { Service, Team } from '../../../types/api'
+import type { EscalationPolicy, Service, Team } from '../../../types/api'
+import { ServicePolicySelect } from './service-policy-select'
 
-/** Every service with its owning team and the services it depends on, by name. */
-export function ServiceList({ services, teams }: { readonly services: readonly Service[]; readonly teams: readonly Team[] }) {
+interface ServiceListProps {
+  readonly services: readonly Service[]
+  readonly teams: readonly Team[]
+  /** Every policy; each service offers those of its own team. */
+  readonly policies: readonly EscalationPolicy[]
+  readonly onChanged: () => void
+}
+
+/** Every service with its owning team, the services it depends on, and the escalation policy that pages for it. */
+export function ServiceList({ services, teams, policies, onChanged }: ServiceListProps) {
   if (services.length === 0) return <p className="empty">No services yet.</p>
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name ?? 'unknown service'
   return (
     <div className="table-wrap">
       <table className="table">
         <thead>
-          <tr><th scope="col">Service</th><th scope="col">Owner team</th><th scope="col">Depends on</th></tr>
+          <tr><th scope="col">Service</th><th scope="col">Owner team</th><th scope="col">Depends on</th><th scope="col">Escalation policy</th></tr>
         </thead>
         <tbody>
           {services.map((s) => (
@@ -20,6 +29,7 @@ export function ServiceList({ services, teams }: { readonly services: readonly S
               </td>
               <td>{teams.find((t) => t.id === s.teamId)?.name ?? '—'}</td>
               <td>{s.dependsOn.length === 0 ? <span className="muted">nothing</span> : s.dependsOn.map(serviceName).join(', ')}</td>
+              <td><ServicePolicySelect service={s} policies={policies.filter((p) => p.teamId === s.teamId)} onChanged={onChanged} /></td>
             </tr>
           ))}
         </tbody>

@@ -403,6 +403,127 @@ export interface DeploymentsTable {
   source: string
 }
 
+export interface TeamSettingsTable {
+  team_id: string
+  settings_json: string
+  updated_at: number
+}
+
+export interface TeamChannelsTable {
+  id: string
+  team_id: string
+  type: string
+  label: string
+  address_sealed: string
+  signing_secret_sealed: string | null
+  created_at: number
+}
+
+export interface SleepInNoticesTable {
+  id: string
+  user_id: string
+  team_id: string
+  night: string
+  woken_at: number
+  expected_start_at: number
+  message: string
+  created_at: number
+}
+
+export interface ReliefsTable {
+  id: string
+  team_id: string
+  schedule_id: string
+  tired_user_id: string
+  replacement_user_id: string | null
+  override_id: string | null
+  start_at: number
+  end_at: number
+  status: string
+  reason: string
+  night: string
+  created_at: number
+  updated_at: number
+}
+
+export interface HeartbeatsTable {
+  id: string
+  service_id: string
+  name: string
+  token_hash: string
+  token_prefix: string
+  spec_json: string
+  state_json: string
+  status: string
+  alert_open: Flag
+  next_check_at: number
+  created_at: number
+  updated_at: number
+}
+
+export interface HeartbeatPingsTable {
+  id: string
+  heartbeat_id: string
+  kind: string
+  at: number
+  body: string | null
+  remote: string | null
+}
+
+export interface MetricPointsTable {
+  id: string
+  name: string
+  labels_json: string
+  value: number
+  at: number
+}
+
+export interface AlarmsTable {
+  id: string
+  service_id: string
+  name: string
+  kind: string
+  spec_json: string
+  state: string
+  state_reason: string
+  state_changed_at: number
+  flapping: Flag
+  history_json: string
+  next_check_at: number
+  created_at: number
+  updated_at: number
+}
+
+export interface AlarmHistoryTable {
+  id: string
+  alarm_id: string
+  at: number
+  from_state: string
+  to_state: string
+  reason: string
+}
+
+export interface EventRulesTable {
+  id: string
+  service_id: string
+  position: number
+  rule_json: string
+  enabled: Flag
+  created_at: number
+  updated_at: number
+}
+
+export interface HeldEventsTable {
+  id: string
+  service_id: string
+  rule_id: string
+  dedup_key: string
+  event_json: string
+  release_at: number
+  status: string
+  created_at: number
+}
+
 export interface Database {
   users: UsersTable
   contact_methods: ContactMethodsTable
@@ -437,4 +558,15 @@ export interface Database {
   change_comments: ChangeCommentsTable
   deploy_checks: DeployChecksTable
   deployments: DeploymentsTable
+  team_settings: TeamSettingsTable
+  team_channels: TeamChannelsTable
+  sleep_in_notices: SleepInNoticesTable
+  reliefs: ReliefsTable
+  heartbeats: HeartbeatsTable
+  heartbeat_pings: HeartbeatPingsTable
+  metric_points: MetricPointsTable
+  alarms: AlarmsTable
+  alarm_history: AlarmHistoryTable
+  event_rules: EventRulesTable
+  held_events: HeldEventsTable
 }

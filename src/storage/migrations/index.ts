@@ -2,6 +2,8 @@ import type { Kysely, Migration } from 'kysely'
 import * as createFoundation from './20261127080000-create-foundation.js'
 import * as createPaging from './20261127100000-create-paging.js'
 import * as createChangeSafety from './20261127120000-create-change-safety.js'
+import * as createOncallHealth from './20261127130000-create-oncall-health.js'
+import * as createAlarmQuality from './20261127140000-create-alarm-quality.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -11,6 +13,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127080000-create-foundation': wrap(createFoundation),
   '20261127100000-create-paging': wrap(createPaging),
   '20261127120000-create-change-safety': wrap(createChangeSafety),
+  '20261127130000-create-oncall-health': wrap(createOncallHealth),
+  '20261127140000-create-alarm-quality': wrap(createAlarmQuality),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

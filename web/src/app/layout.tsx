@@ -6,7 +6,9 @@ import { useLocation } from '../lib/history'
 
 const NAV = [
   { to: '/', label: 'On call', active: (path: string) => path === '/' },
+  { to: '/alerts', label: 'Alerts', active: (path: string) => path.startsWith('/alerts') },
   { to: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
+  { to: '/policies', label: 'Policies', active: (path: string) => path.startsWith('/policies') },
   { to: '/teams', label: 'Teams', active: (path: string) => path.startsWith('/teams') },
   { to: '/people', label: 'People', active: (path: string) => path.startsWith('/people') },
   { to: '/services', label: 'Services', active: (path: string) => path.startsWith('/services') },
@@ -35,7 +37,14 @@ export function Layout({ children }: { readonly children: ReactNode }) {
             ))}
           </ul>
           <div className="topbar__user">
-            <span className="topbar__name" title={user.email}>{user.name}</span>
+            <Link
+              to="/me/notifications"
+              className="topbar__name"
+              title={`${user.email}: your contact methods and notification rules`}
+              aria-current={pathname === '/me/notifications' ? 'page' : undefined}
+            >
+              {user.name}
+            </Link>
             <button type="button" className="button button--ghost button--small" onClick={signOut}>Sign out</button>
           </div>
         </nav>

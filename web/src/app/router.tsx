@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react'
 import { matchPath, useLocation } from '../lib/history'
+import { AlertRoute } from './routes/alert'
+import { AlertsRoute } from './routes/alerts'
 import { NotFoundRoute } from './routes/not-found'
 import { OnCallRoute } from './routes/oncall'
 import { PeopleRoute } from './routes/people'
+import { PersonNotificationsRoute } from './routes/person-notifications'
+import { PoliciesRoute } from './routes/policies'
 import { ScheduleRoute } from './routes/schedule'
 import { SchedulesRoute } from './routes/schedules'
 import { ServicesRoute } from './routes/services'
@@ -10,6 +14,11 @@ import { TeamsRoute } from './routes/teams'
 
 const ROUTES: readonly { readonly path: string; readonly render: (params: Record<string, string>) => ReactNode }[] = [
   { path: '/', render: () => <OnCallRoute /> },
+  { path: '/alerts', render: () => <AlertsRoute /> },
+  { path: '/alerts/:id', render: (p) => <AlertRoute key={p['id']} id={p['id'] ?? ''} /> },
+  { path: '/policies', render: () => <PoliciesRoute /> },
+  { path: '/me/notifications', render: () => <PersonNotificationsRoute /> },
+  { path: '/people/:id/notifications', render: (p) => <PersonNotificationsRoute key={p['id']} userId={p['id'] ?? ''} /> },
   { path: '/schedules', render: () => <SchedulesRoute /> },
   { path: '/schedules/:id', render: (p) => <ScheduleRoute key={p['id']} id={p['id'] ?? ''} /> },
   { path: '/teams', render: () => <TeamsRoute /> },

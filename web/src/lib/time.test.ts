@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addLocalDays, formatAge, formatDuration, formatRange, formatTimeSeconds, localToInstant, startOfLocalDay, toLocalInput, toRfc3339, zoneOffsetMinutes,
+  addLocalDays, formatAge, formatDuration, formatRange, formatTimeSeconds, zoneLabel, localToInstant, startOfLocalDay, toLocalInput, toRfc3339, zoneOffsetMinutes,
 } from './time'
 
 const at = (iso: string) => Date.parse(iso)
@@ -72,6 +72,11 @@ describe('timeline display', () => {
   it('shows seconds on the wall clock of the zone', () => {
     expect(formatTimeSeconds(at('2026-11-23T10:00:05Z'), 'Asia/Kolkata')).toBe('15:30:05')
     expect(formatTimeSeconds(at('2026-11-23T10:00:05Z'), 'America/New_York')).toBe('05:00:05')
+  })
+
+  it('names the zone with its abbreviation, once when they are the same', () => {
+    expect(zoneLabel(at('2026-11-23T10:00:00Z'), 'Europe/Berlin')).toBe('Europe/Berlin (CET)')
+    expect(zoneLabel(at('2026-11-23T10:00:00Z'), 'UTC')).toBe('UTC')
   })
 
   it('says "just now" under a minute and rounds older ages to the minute', () => {

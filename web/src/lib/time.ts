@@ -152,6 +152,12 @@ export function zoneAbbreviation(instant: Instant, zone: string): string {
   return fallback ?? zone
 }
 
+/** "Europe/Berlin (CET)", or just "UTC" where the abbreviation is the zone's name. */
+export function zoneLabel(instant: Instant, zone: string): string {
+  const abbreviation = zoneAbbreviation(instant, zone)
+  return abbreviation === zone ? zone : `${zone} (${abbreviation})`
+}
+
 /** "Mon 23 Nov, 09:00 – 17:00 CET", naming the end day only when it differs. */
 export function formatRange(start: Instant, end: Instant, zone: string): string {
   const sameDay = formatDay(start, zone) === formatDay(end, zone)

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { DemoBadge } from '../../components/demo-badge'
 import { Link } from '../../components/link'
 import { LoadState } from '../../components/load-state'
+import { getReadiness } from '../../features/readiness/api/get-readiness'
+import { ReadinessList } from '../../features/readiness/components/readiness-list'
 import { deleteOverride } from '../../features/schedules/api/delete-override'
 import { getOverrides } from '../../features/schedules/api/get-overrides'
 import { getSchedule } from '../../features/schedules/api/get-schedule'
@@ -51,6 +53,8 @@ export function ScheduleRoute({ id }: { readonly id: string }) {
     (signal) => (now === undefined ? Promise.resolve(undefined) : getOverrides(id, { from: iso(now), to: iso(now + OVERRIDES_AHEAD_MS) }, signal)),
     [id, now],
   )
+  const teamId = base.data?.schedule.teamId
+  const readiness = useAsync((signal) => (teamId === undefined ? Promise.resolve(undefined) : getReadiness(teamId, signal)), [teamId])
 
   if (base.data === undefined || now === undefined || range === undefined) {
     return <LoadState loading={base.loading} error={base.error} retry={base.reload} />
@@ -90,6 +94,7 @@ export function ScheduleRoute({ id }: { readonly id: string }) {
         </p>
       </div>
       <ScheduleOnCallSummary oncall={oncall} schedule={schedule} />
+      {readiness.data !== undefined && <ReadinessList items={readiness.data} scope={teams.find((t) => t.id === schedule.teamId)?.name ?? 'this team'} />}
       <LoadState loading={false} error={shifts.error} retry={shifts.reload} />
       <ScheduleTimeline
         schedule={schedule}

@@ -6,7 +6,7 @@ import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify'
 import { Counter, Histogram } from 'prom-client'
 import { actorOf, authenticateToken, unauthenticated, type Principal } from '../domain/auth/index.js'
 import { AppError } from '../lib/errors.js'
@@ -102,7 +102,6 @@ function installErrorHandling(app: Api): void {
     if (appError.code === 'E_INTERNAL') request.log.error({ err, requestId: request.id }, 'request failed')
     return sendProblem(reply, request, appError)
   })
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('E_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)))
 }
 
 function installMetrics(app: Api, deps: HttpDeps): void {
@@ -140,19 +139,20 @@ function installAuth(app: Api, deps: HttpDeps): void {
 }
 
 async function installWebUi(app: Api): Promise<void> {
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, new AppError('E_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`))
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    app.setNotFoundHandler(notFound)
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/plain').send('The web UI is not built. Run `npm run build:web`, then reload.\nThe API is at /api/ (see /api/openapi.json).\n'),
     )
     return
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] })
-  // Client-side routes (e.g. /schedules/123) load the app shell; API paths keep their 404 problem.
-  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+  // Files are looked up on each request (wildcard), so a rebuilt UI is served without a restart.
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] })
+  // Client-side routes (e.g. /schedules/123) load the app shell; API paths and missing files keep their 404 problem.
+  app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? ''
-    if (path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) {
-      return sendProblem(reply, request, new AppError('E_NOT_FOUND', `No route ${request.method} ${path}`))
-    }
-    return reply.sendFile('index.html')
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)
+    return isPage ? reply.sendFile('index.html') : notFound(request, reply)
   })
 }

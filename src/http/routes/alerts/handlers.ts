@@ -70,7 +70,8 @@ export const notificationJson = (n: Notification) => ({
   nextAttemptAt: iso(n.nextAttemptAt),
   attempts: n.attempts,
   lastError: n.lastError,
-  subject: n.subject,
+  // A verification message carries its one-time code: never show it back through the API.
+  subject: n.kind === 'verification' ? 'Verification code' : n.subject,
   createdAt: iso(n.createdAt),
   sentAt: isoOrNull(n.sentAt),
 })

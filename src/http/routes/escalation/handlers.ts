@@ -44,7 +44,8 @@ export function registerEscalationRoutes(app: Api, deps: HttpDeps, run: CommandR
   const db = deps.storage.db
   app.get('/api/v1/escalation-policies', { schema: { tags, summary: 'List escalation policies', querystring: Type.Object({ teamId: Type.Optional(Type.String()) }), response: { 200: ListOf(PolicyJson) } } }, async (request) => {
     const teamId = request.query.teamId === undefined ? undefined : (await getTeam(db, request.query.teamId)).id
-    return { items: (await listPolicies(db, { teamId })).map((p) => policyJson(p)) }
+    const policies = await listPolicies(db, { teamId })
+    return { items: await Promise.all(policies.map(async (p) => policyJson(p, await readinessWarnings(db, { policyIds: [p.id] })))) }
   })
 
   app.post('/api/v1/escalation-policies', { schema: { tags, summary: 'Create an escalation policy (team admins); warns about people who cannot be woken', body: PolicyBody, response: { 201: PolicyJson, ...errorResponses } } }, async (request, reply) => {

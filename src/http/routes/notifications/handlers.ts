@@ -95,6 +95,9 @@ export function registerNotificationRoutes(app: Api, deps: HttpDeps, run: Comman
       if (ctx.principal.userId !== request.params.id && !ctx.principal.isAdmin) throw forbidden("Verifying another person's contact method needs a global administrator")
       const method = (await listContactMethods(ctx.db, ctx.secrets, request.params.id)).find((m) => m.id === request.params.subId)
       if (method === undefined) throw notFound('contact method', request.params.subId)
+      if (!deps.channels.has(method.type)) {
+        throw new AppError('E_CONFLICT', `Tend cannot send ${method.type} messages yet (no ${method.type} gateway is configured on this instance), so this method cannot be verified by code; an administrator can mark it verified`)
+      }
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
       await ctx.db.updateTable('contact_methods').set({ verification_code_hash: hashSecret(`${method.id}:${code}`), verification_expires_at: ctx.now + CODE_TTL_MS }).where('id', '=', method.id).execute()
       wrongGuesses.delete(method.id)

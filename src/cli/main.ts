@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT_USAGE } from './client.js'
 import { registerAlerts } from './commands/alerts.js'
+import { registerAgent } from './commands/agent.js'
+import { registerHeartbeats } from './commands/heartbeats.js'
 import { registerToken } from './commands/create-token.js'
 import { registerDemo } from './commands/demo.js'
 import { registerLogin } from './commands/login.js'
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerPeople(program)
   registerSchedules(program)
   registerAlerts(program)
+  registerAgent(program)
+  registerHeartbeats(program)
   return program
 }
 

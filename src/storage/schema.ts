@@ -255,6 +255,7 @@ export interface AlertsTable {
   escalation_loop: number
   next_escalation_at: number | null
   direct_targets_json: string | null
+  mitigation_json: string | null
 }
 
 export interface AlertLogTable {
@@ -353,8 +354,15 @@ export interface ChangeRequestsTable {
   risk_hint_json: string | null
   planned_at: number | null
   review_due_at: number | null
+  started_at: number | null
+  finished_at: number | null
   created_at: number
   updated_at: number
+}
+
+export interface ChangeRequestCounterTable {
+  id: number
+  last_number: number
 }
 
 export interface ChangeApprovalsTable {
@@ -442,8 +450,27 @@ export interface ReliefsTable {
   status: string
   reason: string
   night: string
+  outcome_note: string | null
   created_at: number
   updated_at: number
+}
+
+export interface TeamMessagesTable {
+  id: string
+  team_id: string
+  channel_id: string
+  kind: string
+  idempotency_key: string
+  subject: string
+  body_text: string
+  payload_json: string
+  status: string
+  attempts: number
+  next_attempt_at: number
+  sending_until: number | null
+  last_error: string | null
+  created_at: number
+  sent_at: number | null
 }
 
 export interface HeartbeatsTable {
@@ -524,6 +551,81 @@ export interface HeldEventsTable {
   created_at: number
 }
 
+export interface MitigationRulesTable {
+  id: string
+  service_id: string
+  name: string
+  rule_json: string
+  secrets_sealed: string | null
+  paused: Flag
+  dry_run: Flag
+  created_by: string | null
+  created_at: number
+  updated_at: number
+}
+
+export interface MitigationRunsTable {
+  id: string
+  rule_id: string
+  alert_id: string
+  target_key: string
+  status: string
+  dry_run: Flag
+  action_summary: string
+  result_text: string | null
+  exit_code: number | null
+  next_check_at: number | null
+  verify_until: number | null
+  started_at: number | null
+  finished_at: number | null
+  created_at: number
+}
+
+export interface FollowUpsTable {
+  id: string
+  team_id: string
+  service_id: string | null
+  alert_id: string | null
+  run_id: string | null
+  kind: string
+  title: string
+  body: string
+  due_at: number
+  status: string
+  closed_by: string | null
+  closed_at: number | null
+  close_note: string | null
+  forward_url_sealed: string | null
+  forward_status: string | null
+  created_at: number
+}
+
+export interface AgentsTable {
+  id: string
+  team_id: string
+  name: string
+  token_hash: string
+  token_prefix: string
+  commands_json: string
+  last_seen_at: number | null
+  created_at: number
+}
+
+export interface AgentJobsTable {
+  id: string
+  agent_id: string
+  run_id: string
+  command: string
+  status: string
+  timeout_seconds: number
+  deadline_at: number
+  claimed_at: number | null
+  exit_code: number | null
+  output: string | null
+  created_at: number
+  finished_at: number | null
+}
+
 export interface Database {
   users: UsersTable
   contact_methods: ContactMethodsTable
@@ -554,6 +656,7 @@ export interface Database {
   deploy_policies: DeployPoliciesTable
   freezes: FreezesTable
   change_requests: ChangeRequestsTable
+  change_request_counter: ChangeRequestCounterTable
   change_approvals: ChangeApprovalsTable
   change_comments: ChangeCommentsTable
   deploy_checks: DeployChecksTable
@@ -562,6 +665,7 @@ export interface Database {
   team_channels: TeamChannelsTable
   sleep_in_notices: SleepInNoticesTable
   reliefs: ReliefsTable
+  team_messages: TeamMessagesTable
   heartbeats: HeartbeatsTable
   heartbeat_pings: HeartbeatPingsTable
   metric_points: MetricPointsTable
@@ -569,4 +673,9 @@ export interface Database {
   alarm_history: AlarmHistoryTable
   event_rules: EventRulesTable
   held_events: HeldEventsTable
+  mitigation_rules: MitigationRulesTable
+  mitigation_runs: MitigationRunsTable
+  follow_ups: FollowUpsTable
+  agents: AgentsTable
+  agent_jobs: AgentJobsTable
 }

@@ -3,11 +3,13 @@ import { autoResolveManager } from './auto-resolve-manager.js'
 import type { PagingDeps } from './deps.js'
 import { escalationManager } from './escalation-manager.js'
 import { handoffNoticeManager } from './handoff-notice-manager.js'
+import { heartbeatManager } from './heartbeat-manager.js'
+import { mitigationManager } from './mitigation-manager.js'
 import { outboxSender } from './outbox-sender.js'
 
 export type { PagingDeps } from './deps.js'
 
-/** The engine's modules, in the order each cycle runs them: escalate first, then send. */
+/** The engine's modules, in the order each cycle runs them: raise (heartbeats), mitigate, escalate, then send. */
 export function engineModules(deps: PagingDeps): EngineModule[] {
-  return [escalationManager(deps), autoResolveManager, handoffNoticeManager, outboxSender(deps)]
+  return [heartbeatManager(), mitigationManager(deps), escalationManager(deps), autoResolveManager, handoffNoticeManager, outboxSender(deps)]
 }

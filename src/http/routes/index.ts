@@ -5,6 +5,9 @@ import { registerEscalationRoutes } from './escalation/handlers.js'
 import { registerIntakeRoutes } from './intake/handlers.js'
 import { IntegrationCache } from './intake/integration-cache.js'
 import { registerNotificationRoutes } from './notifications/handlers.js'
+import { registerMitigationRoutes } from './mitigation/handlers.js'
+import { registerAgentRoutes } from './agents/handlers.js'
+import { registerHeartbeatRoutes } from './heartbeats/handlers.js'
 import { registerAuditRoutes } from './audit/handlers.js'
 import { registerHealthRoutes } from './health/handlers.js'
 import { registerScheduleRoutes } from './schedules/handlers.js'
@@ -27,4 +30,7 @@ export async function registerRoutes(app: Api, deps: HttpDeps, run: CommandRunne
   registerNotificationRoutes(app, deps, run)
   registerIntakeRoutes(app, deps, new IntegrationCache(deps.storage.db, deps.clock))
   registerActionRoutes(app, deps)
+  registerMitigationRoutes(app, deps, run)
+  registerAgentRoutes(app, deps)
+  registerHeartbeatRoutes(app, deps, run)
 }

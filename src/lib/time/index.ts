@@ -43,6 +43,7 @@ export {
 } from './zoned.js'
 export type { Clock } from './clock.js'
 export { ManualClock, systemClock } from './clock.js'
+export { cronSchedule, cronScheduleError, cronTimes, nextCronTime, type CronSchedule } from './cron.js'
 
 /** Milliseconds in a minute. */
 export const MINUTE_MS = 60_000

@@ -4,6 +4,7 @@ import * as createPaging from './20261127100000-create-paging.js'
 import * as createChangeSafety from './20261127120000-create-change-safety.js'
 import * as createOncallHealth from './20261127130000-create-oncall-health.js'
 import * as createAlarmQuality from './20261127140000-create-alarm-quality.js'
+import * as createMitigation from './20261127150000-create-mitigation.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127120000-create-change-safety': wrap(createChangeSafety),
   '20261127130000-create-oncall-health': wrap(createOncallHealth),
   '20261127140000-create-alarm-quality': wrap(createAlarmQuality),
+  '20261127150000-create-mitigation': wrap(createMitigation),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

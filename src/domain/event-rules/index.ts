@@ -1,0 +1,25 @@
+/**
+ * Event rules: per-service, ordered rules applied to inbound trigger events before they page.
+ * Conditions test the summary, source, severity, component, group, class, dedup key, labels
+ * and custom details; actions suppress, set urgency, reroute, page only after N fires in M
+ * minutes, or page only if still open after D minutes. First matching rule wins.
+ * Pure: no I/O and no clock; fire counts come in through RecentFires.
+ * @module
+ */
+export type {
+  ConditionField,
+  ConditionOp,
+  EventCondition,
+  EventDecision,
+  EventRule,
+  EventRuleActions,
+  EventRuleDecision,
+  PageIfFires,
+  RecentFires,
+} from './model.js'
+export { CONDITION_OPS } from './model.js'
+export { conditionMatches, conditionsMatch, EVENT_FIELDS, fieldValue } from './conditions.js'
+export { evaluateEventRules, fireKey } from './evaluate.js'
+export type { EventConditionInput, EventRuleActionsInput, EventRuleInput } from './normalize.js'
+export { EVENT_RULE_LIMITS, normalizeEventRule } from './normalize.js'
+export { MAX_MATCH_INPUT, MAX_PATTERN_LENGTH, regexProblem } from './safe-regex.js'

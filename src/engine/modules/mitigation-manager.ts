@@ -1,0 +1,114 @@
+import { alertFromRow } from '../../domain/alerts/index.js'
+import {
+  checkAgentRun,
+  checkVerifying,
+  decideMitigation,
+  finishHttpRun,
+  getRule,
+  prepareHttpCall,
+  runFromRow,
+  startAgentRun,
+  type ExecuteCtx,
+  type HttpOutcome,
+  type MitigationRun,
+} from '../../domain/mitigation/index.js'
+import type { Db } from '../../storage/index.js'
+import type { CycleCtx, EngineModule } from '../module.js'
+import type { PagingDeps } from './deps.js'
+
+const BATCH = 100
+
+/**
+ * Automatic mitigation, run before escalation in each cycle: decides for each new alert whether
+ * a rule mitigates it (holding the page), starts actions, checks agent jobs and verification,
+ * and hands failures back to escalation with what was tried. HTTP actions run outside any
+ * transaction; every state change is a compare-and-set, so two instances never act twice.
+ */
+export function mitigationManager(deps: PagingDeps): EngineModule {
+  return {
+    name: 'engine.mitigation',
+    version: 1,
+    minIntervalMs: 0,
+    async run(ctx) {
+      await decideNewAlerts(ctx)
+      const now = ctx.clock.now()
+      const due = await ctx.storage.db
+        .selectFrom('mitigation_runs')
+        .leftJoin('alerts', 'alerts.id', 'mitigation_runs.alert_id')
+        .leftJoin('agent_jobs', 'agent_jobs.run_id', 'mitigation_runs.id')
+        .selectAll('mitigation_runs')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('mitigation_runs.status', 'in', ['pending', 'running', 'verifying']), eb('mitigation_runs.next_check_at', '<=', now)]),
+            eb.and([eb('mitigation_runs.status', '=', 'verifying'), eb('alerts.status', '=', 'resolved')]),
+            eb.and([eb('mitigation_runs.status', '=', 'running'), eb('agent_jobs.status', 'in', ['succeeded', 'failed', 'refused'])]),
+          ]),
+        )
+        .limit(BATCH)
+        .execute()
+      for (const row of due) {
+        try {
+          await advance(ctx, deps, runFromRow(row))
+        } catch (err) {
+          ctx.log.error({ err, runId: row.id }, 'mitigation step failed; retried next cycle')
+        }
+      }
+    },
+  }
+}
+
+/** Every new triggered alert passes the mitigation check once (recorded in mitigation_json). */
+async function decideNewAlerts(ctx: CycleCtx): Promise<void> {
+  const fresh = await ctx.storage.db.selectFrom('alerts').select('id').where('mitigation_json', 'is', null).where('status', '=', 'triggered').limit(BATCH).execute()
+  for (const { id } of fresh) {
+    await ctx.storage.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('alerts').selectAll().where('id', '=', id).where('mitigation_json', 'is', null).executeTakeFirst()
+      if (row !== undefined) await decideMitigation(trx, ctx.clock.now(), alertFromRow(row))
+    })
+  }
+}
+
+async function advance(ctx: CycleCtx, deps: PagingDeps, run: MitigationRun): Promise<void> {
+  const exec = (db: Db): ExecuteCtx => ({ db, now: ctx.clock.now(), secrets: deps.secrets, publicUrl: deps.publicUrl })
+  const db = ctx.storage.db
+  if (run.status === 'pending') {
+    const rule = await getRule(db, run.ruleId)
+    if (rule.action.type === 'agent') {
+      await db.transaction().execute(async (trx) => (await claim(trx, run, ctx.clock.now() + 1)) && startAgentRun(exec(trx), run, rule))
+      return
+    }
+    const call = await prepareHttpCall(exec(db), run)
+    if (call === null) return
+    // Claimed as running until the call's deadline: if this process dies mid-call, the run times out and pages.
+    if (!(await claim(db, run, ctx.clock.now() + call.timeoutMs + 30_000))) return
+    const outcome = await httpCall(call.url, call.init, call.timeoutMs)
+    await db.transaction().execute((trx) => finishHttpRun(exec(trx), { ...run, status: 'running' }, outcome))
+    return
+  }
+  await db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('mitigation_runs').selectAll().where('id', '=', run.id).executeTakeFirst()
+    if (current === undefined || current.status !== run.status) return
+    if (run.status === 'verifying') return checkVerifying(exec(trx), runFromRow(current))
+    const job = await trx.selectFrom('agent_jobs').select('id').where('run_id', '=', run.id).executeTakeFirst()
+    if (job !== undefined) return checkAgentRun(exec(trx), runFromRow(current))
+    // A running HTTP call whose process died: past its deadline it counts as timed out.
+    return finishHttpRun(exec(trx), runFromRow(current), { ok: false, text: 'no answer: the call was cut off (Tend restarted or the call hung past its timeout)' })
+  })
+}
+
+/** Moves a pending run to running, once: false when another instance got there first. */
+async function claim(db: Db, run: MitigationRun, nextCheckAt: number): Promise<boolean> {
+  const res = await db.updateTable('mitigation_runs').set({ status: 'running', next_check_at: nextCheckAt }).where('id', '=', run.id).where('status', '=', 'pending').executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+async function httpCall(url: string, init: RequestInit, timeoutMs: number): Promise<HttpOutcome> {
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+    const text = (await res.text().catch(() => '')).slice(0, 2000)
+    return { ok: res.status >= 200 && res.status < 300, text: `HTTP ${res.status}${text === '' ? '' : `: ${text}`}` }
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } }
+    return { ok: false, text: e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `request failed: ${e.cause?.code ?? e.message}` }
+  }
+}

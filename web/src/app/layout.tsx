@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from '../components/link'
 import { useAuth } from '../features/auth/hooks/use-auth'
+import { FollowUpCountBadge } from '../features/mitigation/components/follow-up-count-badge'
 import { useAtParam } from '../hooks/use-at-param'
 import { useLocation } from '../lib/history'
 
@@ -9,6 +10,8 @@ const NAV = [
   { to: '/alerts', label: 'Alerts', active: (path: string) => path.startsWith('/alerts') },
   { to: '/schedules', label: 'Schedules', active: (path: string) => path.startsWith('/schedules') },
   { to: '/policies', label: 'Policies', active: (path: string) => path.startsWith('/policies') },
+  { to: '/mitigation', label: 'Mitigation', active: (path: string) => path.startsWith('/mitigation') },
+  { to: '/follow-ups', label: 'Follow-ups', active: (path: string) => path.startsWith('/follow-ups') },
   { to: '/teams', label: 'Teams', active: (path: string) => path.startsWith('/teams') },
   { to: '/people', label: 'People', active: (path: string) => path.startsWith('/people') },
   { to: '/services', label: 'Services', active: (path: string) => path.startsWith('/services') },
@@ -32,6 +35,7 @@ export function Layout({ children }: { readonly children: ReactNode }) {
               <li key={item.to}>
                 <Link to={item.to} className="nav__link" aria-current={item.active(pathname) ? 'page' : undefined}>
                   {item.label}
+                  {item.to === '/follow-ups' && <FollowUpCountBadge />}
                 </Link>
               </li>
             ))}

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react'
 import { matchPath, useLocation } from '../lib/history'
 import { AlertRoute } from './routes/alert'
 import { AlertsRoute } from './routes/alerts'
+import { FollowUpsRoute } from './routes/follow-ups'
+import { MitigationRoute } from './routes/mitigation'
+import { MitigationRuleRoute } from './routes/mitigation-rule'
 import { NotFoundRoute } from './routes/not-found'
 import { OnCallRoute } from './routes/oncall'
 import { PeopleRoute } from './routes/people'
@@ -24,6 +27,9 @@ const ROUTES: readonly { readonly path: string; readonly render: (params: Record
   { path: '/teams', render: () => <TeamsRoute /> },
   { path: '/people', render: () => <PeopleRoute /> },
   { path: '/services', render: () => <ServicesRoute /> },
+  { path: '/mitigation', render: () => <MitigationRoute /> },
+  { path: '/mitigation/rules/:id', render: (p) => <MitigationRuleRoute key={p['id']} id={p['id'] ?? ''} /> },
+  { path: '/follow-ups', render: () => <FollowUpsRoute /> },
 ]
 
 /** Renders the page for the current path; `tend serve` answers every such path with index.html. */

@@ -264,3 +264,111 @@ export interface QueuedMessage {
   readonly status: string
   readonly message: string
 }
+
+/** Which alerts a mitigation rule acts on; every given condition must hold. */
+export interface MitigationMatch {
+  /** Regular expression on the alert's summary, e.g. "out of memory|OOMKilled". */
+  readonly summaryPattern?: string
+  /** Regular expression on the dedup key. */
+  readonly dedupKeyPattern?: string
+  /** Exact label values (Alertmanager labels, or custom details at the top level). */
+  readonly labels?: Readonly<Record<string, string>>
+  readonly severities?: readonly string[]
+  readonly source?: string
+}
+
+/** An HTTP call (an orchestrator's restart endpoint, say), or a command from an agent's allow-list. */
+export type MitigationAction =
+  | { readonly type: 'http'; readonly method: string; readonly url: string; readonly body?: unknown; readonly timeoutSeconds: number }
+  | { readonly type: 'agent'; readonly agentId: string; readonly command: string; readonly timeoutSeconds: number }
+
+export interface MitigationRule {
+  readonly id: string
+  readonly serviceId: string
+  readonly name: string
+  readonly match: MitigationMatch
+  readonly action: MitigationAction
+  /** before: hold the page while mitigating; parallel: page as usual and mitigate too. */
+  readonly mode: 'before' | 'parallel'
+  readonly verifyMinutes: number
+  /** At most `maxRuns` runs per `perMinutes` for one alert key; past that a human is paged. */
+  readonly loopGuard: { readonly maxRuns: number; readonly perMinutes: number }
+  readonly paused: boolean
+  /** Records what it would do and does nothing; new rules start so. */
+  readonly dryRun: boolean
+  readonly createdBy: string | null
+  readonly createdAt: string
+  readonly updatedAt: string
+  /** The HMAC key of the rule's HTTP calls, sent once when the rule is created. */
+  readonly signingSecret?: string
+}
+
+/** How a rule is doing, from its runs and follow-ups. */
+export interface MitigationReport {
+  readonly ruleId: string
+  readonly name: string
+  /** Real runs (not dry runs). */
+  readonly runs: number
+  readonly dryRuns: number
+  readonly succeeded: number
+  /** Succeeded over finished real runs; null before any finished. */
+  readonly successRate: number | null
+  readonly keptFromPaging: number
+  readonly byStatus: Readonly<Record<string, number>>
+  readonly followUps: { readonly total: number; readonly open: number; readonly closed: number; readonly oldestOpenHours: number | null }
+  /** Follow-ups pile up unanswered: the rule keeps fixing symptoms while nobody investigates. */
+  readonly mitigatingWithoutInvestigation: boolean
+}
+
+/** pending → running → verifying → succeeded, or one of the outcomes that page a human. */
+export type MitigationRunStatus = 'pending' | 'running' | 'verifying' | 'succeeded' | 'failed' | 'not_cleared' | 'timed_out' | 'refused' | 'looping' | 'dry_run'
+
+export interface MitigationRun {
+  readonly id: string
+  readonly ruleId: string
+  readonly alertId: string
+  readonly targetKey: string
+  readonly status: MitigationRunStatus
+  readonly dryRun: boolean
+  /** "POST https://…" or `agent command "restart-api"`. */
+  readonly actionSummary: string
+  /** The action's output (HTTP answer or the command's last 8 KiB). */
+  readonly resultText: string | null
+  readonly exitCode: number | null
+  readonly startedAt: string | null
+  readonly finishedAt: string | null
+  readonly createdAt: string
+}
+
+/** A low-urgency work item, due at the team's next working morning. */
+export interface FollowUp {
+  readonly id: string
+  readonly teamId: string
+  readonly serviceId: string | null
+  readonly alertId: string | null
+  readonly runId: string | null
+  /** `mitigation`, … */
+  readonly kind: string
+  readonly title: string
+  readonly body: string
+  readonly dueAt: string
+  readonly status: 'open' | 'closed'
+  readonly closedBy: string | null
+  readonly closedAt: string | null
+  readonly closeNote: string | null
+  /** Hours from filing to now (or to closing), by the server's clock. */
+  readonly ageHours: number
+  readonly createdAt: string
+}
+
+/** A host that runs allow-listed commands for mitigation rules. */
+export interface MitigationAgent {
+  readonly id: string
+  readonly teamId: string
+  readonly name: string
+  readonly tokenPrefix: string
+  /** Command names from the agent's own allow-list, as it last reported them. */
+  readonly commands: readonly string[]
+  readonly lastSeenAt: string | null
+  readonly createdAt: string
+}

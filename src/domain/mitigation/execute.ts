@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { newId } from '../../lib/ids.js'
 import type { SecretBox } from '../../lib/secrets.js'
-import type { Instant } from '../../lib/time/index.js'
+import { formatLocal, type Instant } from '../../lib/time/index.js'
+import { getTeam } from '../teams/index.js'
 import type { Db } from '../../storage/index.js'
 import { getAlert, logAlert } from '../alerts/index.js'
 import { getService } from '../services/index.js'
@@ -69,8 +70,14 @@ export async function startVerifying(ctx: ExecuteCtx, run: MitigationRun, rule: 
 }
 
 /** Records an HTTP action's outcome on a pending run. */
-export async function finishHttpRun(ctx: ExecuteCtx, run: MitigationRun, outcome: HttpOutcome): Promise<void> {
+export async function finishHttpRun(ctx: ExecuteCtx, run: MitigationRun, outcome: HttpOutcome, calledUrl?: string): Promise<void> {
   const rule = await getRule(ctx.db, run.ruleId)
+  if (calledUrl !== undefined && rule.action.type === 'http') {
+    // Record what was really called (placeholders filled), not the template.
+    const summary = `${rule.action.method} ${calledUrl}`
+    await ctx.db.updateTable('mitigation_runs').set({ action_summary: summary }).where('id', '=', run.id).execute()
+    run = { ...run, actionSummary: summary }
+  }
   if (outcome.ok) return startVerifying(ctx, run, rule, outcome.text, null)
   await ctx.db.updateTable('mitigation_runs').set({ result_text: outcome.text.slice(-8192), started_at: ctx.now }).where('id', '=', run.id).execute()
   await escalateAfterMitigation(ctx.db, ctx.now, run.alertId, run.id, 'failed', `Mitigation "${rule.name}" failed: ${run.actionSummary} returned ${outcome.text.slice(0, 300)}`)
@@ -135,7 +142,8 @@ export async function checkVerifying(ctx: ExecuteCtx, run: MitigationRun): Promi
       forwardUrlSealed: followUpWebhookUrl === null ? null : ctx.secrets.encrypt(followUpWebhookUrl),
     })
     await setAlertMitigation(ctx.db, alert.id, { checked: true, runId: run.id, rule: rule.name, state: 'auto_mitigated', note: `Auto-mitigated by "${rule.name}"` })
-    await logAlert(ctx.db, alert.id, ctx.now, 'note', MITIGATION_ACTOR, `Auto-mitigated by "${rule.name}": nobody was paged; follow-up "${followUp.title}" is due ${new Date(followUp.dueAt).toISOString()}`, { runId: run.id, followUpId: followUp.id })
+    const team = await getTeam(ctx.db, service.teamId)
+    await logAlert(ctx.db, alert.id, ctx.now, 'note', MITIGATION_ACTOR, `Auto-mitigated by "${rule.name}": nobody was paged; follow-up "${followUp.title}" is due ${formatLocal(followUp.dueAt, team.timeZone, 'full')}`, { runId: run.id, followUpId: followUp.id })
     return
   }
   if (run.verifyUntil !== null && run.verifyUntil <= ctx.now) {

@@ -82,7 +82,7 @@ async function advance(ctx: CycleCtx, deps: PagingDeps, run: MitigationRun): Pro
     // Claimed as running until the call's deadline: if this process dies mid-call, the run times out and pages.
     if (!(await claim(db, run, ctx.clock.now() + call.timeoutMs + 30_000))) return
     const outcome = await httpCall(call.url, call.init, call.timeoutMs)
-    await db.transaction().execute((trx) => finishHttpRun(exec(trx), { ...run, status: 'running' }, outcome))
+    await db.transaction().execute((trx) => finishHttpRun(exec(trx), { ...run, status: 'running' }, outcome, call.url))
     return
   }
   await db.transaction().execute(async (trx) => {

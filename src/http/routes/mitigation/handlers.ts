@@ -82,7 +82,9 @@ const RuleJson = Type.Object({
 const RunJson = Type.Object({
   id: Type.String(),
   ruleId: Type.String(),
+  ruleName: Type.String(),
   alertId: Type.String(),
+  alertSummary: Type.String(),
   targetKey: Type.String(),
   status: Type.String(),
   dryRun: Type.Boolean(),
@@ -114,7 +116,36 @@ const AgentJson = Type.Object({ id: Type.String(), teamId: Type.String(), name: 
 const SubParams = Type.Object({ id: Type.String(), subId: Type.String() })
 
 const ruleJson = (r: MitigationRule, signingSecret?: string) => ({ ...r, loopGuard: { ...r.loopGuard }, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt), ...(signingSecret === undefined ? {} : { signingSecret }) })
-const runJson = (r: MitigationRun) => ({ ...r, startedAt: isoOrNull(r.startedAt), finishedAt: isoOrNull(r.finishedAt), createdAt: iso(r.createdAt) })
+const runJson = (r: MitigationRun, names: { rules: Map<string, string>; alerts: Map<string, string> }) => ({
+  ...r,
+  ruleName: names.rules.get(r.ruleId) ?? r.ruleId,
+  alertSummary: names.alerts.get(r.alertId) ?? r.alertId,
+  startedAt: isoOrNull(r.startedAt),
+  finishedAt: isoOrNull(r.finishedAt),
+  createdAt: iso(r.createdAt),
+})
+
+/** Names for runs: the rule and the alert each run acted on. */
+async function runNames(db: Db, runs: readonly MitigationRun[]) {
+  const ruleIds = [...new Set(runs.map((r) => r.ruleId))]
+  const alertIds = [...new Set(runs.map((r) => r.alertId))]
+  const rules = ruleIds.length === 0 ? [] : await db.selectFrom('mitigation_rules').select(['id', 'name']).where('id', 'in', ruleIds).execute()
+  const alerts = alertIds.length === 0 ? [] : await db.selectFrom('alerts').select(['id', 'summary']).where('id', 'in', alertIds).execute()
+  return { rules: new Map(rules.map((r) => [r.id, r.name])), alerts: new Map(alerts.map((a) => [a.id, a.summary])) }
+}
+
+const ReportJson = Type.Object({
+  ruleId: Type.String(),
+  name: Type.String(),
+  runs: Type.Integer(),
+  dryRuns: Type.Integer(),
+  succeeded: Type.Integer(),
+  successRate: Nullable(Type.Number()),
+  keptFromPaging: Type.Integer(),
+  byStatus: Type.Record(Type.String(), Type.Integer()),
+  followUps: Type.Object({ total: Type.Integer(), open: Type.Integer(), closed: Type.Integer(), oldestOpenHours: Nullable(Type.Integer()) }),
+  mitigatingWithoutInvestigation: Type.Boolean(),
+})
 export const followUpJson = (f: FollowUp, now: Instant) => ({
   id: f.id,
   teamId: f.teamId,
@@ -174,17 +205,25 @@ export function registerMitigationRoutes(app: Api, deps: HttpDeps, run: CommandR
     return reply.code(204).send(null)
   })
 
-  app.get('/api/v1/mitigation-runs', { schema: { tags, summary: 'Runs with their action and output, newest first', querystring: Type.Object({ ruleId: Type.Optional(Type.String()), alertId: Type.Optional(Type.String()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }), response: { 200: ListOf(RunJson) } } }, async (request) => ({
-    items: (await listRuns(db, { ruleId: request.query.ruleId, alertId: request.query.alertId, limit: request.query.limit ?? 100 })).map(runJson),
-  }))
+  app.get('/api/v1/mitigation-runs', { schema: { tags, summary: 'Runs with their action and output, newest first', querystring: Type.Object({ ruleId: Type.Optional(Type.String()), alertId: Type.Optional(Type.String()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) }), response: { 200: ListOf(RunJson) } } }, async (request) => {
+    const runs = await listRuns(db, { ruleId: request.query.ruleId, alertId: request.query.alertId, limit: request.query.limit ?? 100 })
+    const names = await runNames(db, runs)
+    return { items: runs.map((r) => runJson(r, names)) }
+  })
 
-  app.get('/api/v1/mitigation-rules/:id/report', { schema: { tags, summary: 'Runs, success rate, alerts kept from paging, open follow-ups and their age; flags rules mitigating without investigation', params: IdParams } }, async (request) => ruleReport(db, request.params.id, deps.clock.now()))
+  app.get('/api/v1/mitigation-rules/:id', { schema: { tags, summary: 'One mitigation rule', params: IdParams, response: { 200: RuleJson, ...errorResponses } } }, async (request) => ruleJson(await getRule(db, request.params.id)))
+
+  app.get('/api/v1/mitigation-rules/:id/report', { schema: { tags, summary: 'Runs, success rate, alerts kept from paging, open follow-ups and their age; flags rules mitigating without investigation', params: IdParams, response: { 200: ReportJson, ...errorResponses } } }, async (request) => ruleReport(db, request.params.id, deps.clock.now()))
 
   app.get('/api/v1/follow-ups', { schema: { tags, summary: 'Follow-ups (low-urgency work items), by due time', querystring: Type.Object({ teamId: Type.Optional(Type.String()), status: Type.Optional(Type.String({ description: 'open (default), closed, all' })) }), response: { 200: ListOf(FollowUpJson), ...errorResponses } } }, async (request) => {
+    const p = requirePrincipal(request)
     const teamId = request.query.teamId === undefined ? undefined : (await getTeam(db, request.query.teamId)).id
+    if (teamId !== undefined && !hasTeamRole(p, teamId, 'observer')) throw forbidden("A team's follow-ups need a role on that team")
     const status = request.query.status === 'all' ? undefined : request.query.status === 'closed' ? 'closed' : 'open'
     const now = deps.clock.now()
-    return { items: (await listFollowUps(db, { teamId, status })).map((f) => followUpJson(f, now)) }
+    // Without a team: the teams the caller belongs to (administrators see all).
+    const visible = (await listFollowUps(db, { teamId, status })).filter((f) => hasTeamRole(p, f.teamId, 'observer'))
+    return { items: visible.map((f) => followUpJson(f, now)) }
   })
 
   app.post('/api/v1/follow-ups/:id/close', { schema: { tags, summary: 'Close a follow-up with a note saying what was found or done', params: IdParams, body: Type.Object({ note: Type.String({ maxLength: 5000 }) }, { additionalProperties: false }), response: { 200: FollowUpJson, ...errorResponses } } }, async (request) => {

@@ -29,6 +29,7 @@ export async function ruleReport(db: Db, ruleId: string, now: Instant) {
     keptFromPaging: succeeded,
     byStatus: Object.fromEntries([...new Set(real.map((r) => r.status))].map((s) => [s, real.filter((r) => r.status === s).length])),
     followUps: { total: followUps.length, open: open.length, closed: followUps.length - open.length, oldestOpenHours },
-    mitigatingWithoutInvestigation: open.length > 0 && followUps.every((f) => f.status === 'open') && (oldestOpenHours ?? 0) >= NEGLECTED_AFTER_HOURS,
+    // Any follow-up left open a week means the rule is treating symptoms nobody looks into.
+    mitigatingWithoutInvestigation: (oldestOpenHours ?? 0) >= NEGLECTED_AFTER_HOURS,
   }
 }

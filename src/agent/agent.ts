@@ -12,6 +12,9 @@ export interface AgentJob {
 
 export type JobResult = { status: 'succeeded' | 'failed' | 'refused'; exitCode: number | null; output: string }
 
+/** The agent was asked to stop while waiting for a job. */
+class AgentStopped extends Error {}
+
 /** A start-up failure with a message a person can act on. */
 export class AgentStartError extends Error {
   constructor(message: string) {
@@ -55,15 +58,16 @@ export async function runJob(config: AgentConfig, job: AgentJob): Promise<JobRes
   })
 }
 
-async function call(config: AgentConfig, method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<Response> {
+async function call(config: AgentConfig, method: string, path: string, body?: unknown, timeoutMs = 30_000, stop?: AbortSignal): Promise<Response> {
   try {
     return await fetch(`${config.server}${path}`, {
       method,
       headers: { authorization: `Bearer ${config.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]),
     })
   } catch (err) {
+    if (stop?.aborted === true) throw new AgentStopped()
     const cause = (err as Error & { cause?: { code?: string } }).cause?.code
     throw new AgentStartError(`cannot reach Tend at ${config.server} (${cause ?? (err as Error).message}); check "server" in the config and that Tend is running`)
   }
@@ -85,7 +89,8 @@ export async function runAgent(config: AgentConfig, signal: AbortSignal, log: (l
   let backoff = 1000
   while (!signal.aborted) {
     try {
-      const res = await call(config, 'POST', '/agent/v1/jobs/next', undefined, 40_000)
+      // Stopping cancels the wait for a job at once, so a stopped agent never takes another.
+      const res = await call(config, 'POST', '/agent/v1/jobs/next', undefined, 40_000, signal)
       if (res.status === 204) {
         backoff = 1000
         continue
@@ -100,8 +105,8 @@ export async function runAgent(config: AgentConfig, signal: AbortSignal, log: (l
       if (!report.ok) log(`could not report job ${job.id}: HTTP ${report.status}`)
       backoff = 1000
     } catch (err) {
+      if (err instanceof AgentStopped || signal.aborted) return
       if (err instanceof AgentStartError && err.message.includes('token')) throw err
-      if (signal.aborted) return
       log(`${(err as Error).message}; retrying in ${backoff / 1000} s`)
       await new Promise((r) => setTimeout(r, backoff))
       backoff = Math.min(backoff * 2, 30_000)

@@ -3,6 +3,8 @@ import { CliError, EXIT_USAGE } from './client.js'
 import { registerAlerts } from './commands/alerts.js'
 import { registerAgent } from './commands/agent.js'
 import { registerHeartbeats } from './commands/heartbeats.js'
+import { registerAlarms } from './commands/alarms.js'
+import { registerNoise } from './commands/noise.js'
 import { registerToken } from './commands/create-token.js'
 import { registerDemo } from './commands/demo.js'
 import { registerLogin } from './commands/login.js'
@@ -11,6 +13,9 @@ import { registerOncall } from './commands/oncall.js'
 import { registerPeople } from './commands/people.js'
 import { registerSchedules } from './commands/schedules.js'
 import { registerServe } from './commands/serve.js'
+import { registerReport } from './commands/report.js'
+import { registerRelief } from './commands/relief.js'
+import { registerChangeSafety } from './commands/changes.js'
 
 /** Builds the `tend` command tree. */
 export function buildProgram(): Command {
@@ -32,8 +37,13 @@ export function buildProgram(): Command {
   registerPeople(program)
   registerSchedules(program)
   registerAlerts(program)
+  registerReport(program)
+  registerRelief(program)
+  registerChangeSafety(program)
   registerAgent(program)
   registerHeartbeats(program)
+  registerAlarms(program)
+  registerNoise(program)
   return program
 }
 

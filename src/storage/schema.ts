@@ -451,6 +451,7 @@ export interface ReliefsTable {
   reason: string
   night: string
   outcome_note: string | null
+  declined_by_json: string
   created_at: number
   updated_at: number
 }
@@ -517,6 +518,7 @@ export interface AlarmsTable {
   flapping: Flag
   history_json: string
   next_check_at: number
+  evaluation_json: string | null
   created_at: number
   updated_at: number
 }
@@ -543,12 +545,39 @@ export interface EventRulesTable {
 export interface HeldEventsTable {
   id: string
   service_id: string
-  rule_id: string
+  rule_id: string | null
+  kind: string
+  alert_id: string
   dedup_key: string
   event_json: string
+  reason: string
   release_at: number
   status: string
+  outcome_note: string | null
+  settled_at: number | null
   created_at: number
+}
+
+export interface EventRuleFiresTable {
+  id: string
+  fire_key: string
+  at: number
+}
+
+export interface EventDecisionsTable {
+  id: string
+  service_id: string
+  rule_id: string | null
+  outcome: string
+  reason: string
+  action: string
+  dedup_key: string
+  summary: string
+  alert_id: string | null
+  alert_service_id: string | null
+  urgency: string | null
+  held_event_id: string | null
+  at: number
 }
 
 export interface MitigationRulesTable {
@@ -673,6 +702,8 @@ export interface Database {
   alarm_history: AlarmHistoryTable
   event_rules: EventRulesTable
   held_events: HeldEventsTable
+  event_rule_fires: EventRuleFiresTable
+  event_decisions: EventDecisionsTable
   mitigation_rules: MitigationRulesTable
   mitigation_runs: MitigationRunsTable
   follow_ups: FollowUpsTable

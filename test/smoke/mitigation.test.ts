@@ -196,7 +196,9 @@ for (const dialect of DIALECTS) {
     })
 
     it('with the agent gone, the job times out and the alert escalates normally', async () => {
+      const stopped = new Promise((resolve) => agent?.child.once('exit', resolve))
       agent?.child.kill('SIGTERM')
+      await stopped
       agent = null
       await rule({ name: 'Restart on hang', match: { summaryPattern: 'hang' }, action: { type: 'agent', agentId, command: 'restart-api', timeoutSeconds: 30 } })
       await app.call('POST', '/v2/enqueue', pdTrigger(svc.key, 'api-3 hang', { dedup_key: 'hang-3' }), null)

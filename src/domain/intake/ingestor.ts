@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/time/index.js'
 import type { Storage, Tx } from '../../storage/index.js'
 import { applyEvent, type AlertEvent, type EventResult } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
+import { withEventRules } from '../event-rules/index.js'
 import type { Service } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
 
@@ -112,12 +113,10 @@ export class Ingestor {
     const now = this.clock.now()
     const results: EventResult[] = []
     for (const event of job.events) {
-      const result = await applyEvent(trx, now, job.actor, job.service, event, {
-        origin: job.origin,
-        urgencyOverride: job.urgencyOverride,
-        createdBy: job.createdBy ?? null,
-        directTargets: job.directTargets ?? null,
-      })
+      // The service's event rules and flap detection shape the event before it can page.
+      const result = await withEventRules(trx, now, job, event, (service, shaped) =>
+        applyEvent(trx, now, job.actor, service, shaped, { origin: job.origin, urgencyOverride: job.urgencyOverride, createdBy: job.createdBy ?? null, directTargets: job.directTargets ?? null }),
+      )
       await trx
         .insertInto('events')
         .values({

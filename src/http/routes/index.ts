@@ -5,9 +5,14 @@ import { registerEscalationRoutes } from './escalation/handlers.js'
 import { registerIntakeRoutes } from './intake/handlers.js'
 import { IntegrationCache } from './intake/integration-cache.js'
 import { registerNotificationRoutes } from './notifications/handlers.js'
+import { registerOncallHealthRoutes } from './oncall-health/handlers.js'
 import { registerMitigationRoutes } from './mitigation/handlers.js'
 import { registerAgentRoutes } from './agents/handlers.js'
 import { registerHeartbeatRoutes } from './heartbeats/handlers.js'
+import { registerMetricRoutes } from './metrics/handlers.js'
+import { registerAlarmRoutes } from './alarms/handlers.js'
+import { registerEventRuleRoutes } from './event-rules/handlers.js'
+import { registerNoiseRoutes } from './noise/handlers.js'
 import { registerAuditRoutes } from './audit/handlers.js'
 import { registerHealthRoutes } from './health/handlers.js'
 import { registerScheduleRoutes } from './schedules/handlers.js'
@@ -15,6 +20,7 @@ import { registerServiceRoutes } from './services/handlers.js'
 import { registerTeamRoutes } from './teams/handlers.js'
 import { registerTokenRoutes } from './tokens/handlers.js'
 import { registerUserRoutes } from './users/handlers.js'
+import { registerChangeSafetyRoutes } from './changes/register.js'
 
 /** Registers every route; each resource folder owns its schemas and handlers. */
 export async function registerRoutes(app: Api, deps: HttpDeps, run: CommandRunner): Promise<void> {
@@ -32,5 +38,11 @@ export async function registerRoutes(app: Api, deps: HttpDeps, run: CommandRunne
   registerActionRoutes(app, deps)
   registerMitigationRoutes(app, deps, run)
   registerAgentRoutes(app, deps)
+  registerOncallHealthRoutes(app, deps, run)
   registerHeartbeatRoutes(app, deps, run)
+  registerMetricRoutes(app, deps)
+  registerAlarmRoutes(app, deps, run)
+  registerEventRuleRoutes(app, deps, run)
+  registerNoiseRoutes(app, deps)
+  registerChangeSafetyRoutes(app, deps, run)
 }

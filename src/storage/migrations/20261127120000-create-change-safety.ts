@@ -54,10 +54,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('planned_at', 'bigint')
     // Emergency changes deploy first; their review is due by this instant (a follow-up is filed).
     .addColumn('review_due_at', 'bigint')
+    // When work began (start) and ended (complete or roll back): the recent-changes list and DORA read these.
+    .addColumn('started_at', 'bigint')
+    .addColumn('finished_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('change_requests_state').on('change_requests').columns(['state', 'planned_at']).execute()
+
+  // The last CR number handed out, in one row. Incrementing it inside the creating transaction
+  // row-locks it on PostgreSQL, so concurrent creators get consecutive numbers and never collide
+  // (max(number)+1 would race); on SQLite the single writer serializes them anyway.
+  await db.schema
+    .createTable('change_request_counter')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('last_number', 'integer', (c) => c.notNull())
+    .execute()
+  await db.insertInto('change_request_counter').values({ id: 1, last_number: 0 }).execute()
 
   await db.schema
     .createTable('change_approvals')
@@ -117,7 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['deployments', 'deploy_checks', 'change_comments', 'change_approvals', 'change_requests', 'freezes', 'deploy_policies']) {
+  for (const table of ['deployments', 'deploy_checks', 'change_comments', 'change_approvals', 'change_request_counter', 'change_requests', 'freezes', 'deploy_policies']) {
     await db.schema.dropTable(table).execute()
   }
 }

@@ -3,7 +3,8 @@ import { sqlIn } from './helpers.js'
 
 /**
  * Alarm quality: heartbeats and their pings, pushed metric datapoints, threshold and SLO alarms
- * with their state history, and per-service event rules (with events held by a rule).
+ * with their state history, per-service event rules with what they did to each event (decisions,
+ * fire counts, and alerts held back), and an index for inbound flap detection.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -45,6 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'bigint', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('metric_points_name_at').on('metric_points').columns(['name', 'at']).execute()
+  // Retention deletes by age alone.
+  await db.schema.createIndex('metric_points_at').on('metric_points').column('at').execute()
 
   await db.schema
     .createTable('alarms')
@@ -60,6 +63,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Recent OK/ALARM results (newest last) for flap detection.
     .addColumn('history_json', 'text', (c) => c.notNull())
     .addColumn('next_check_at', 'bigint', (c) => c.notNull())
+    // The last evaluation's figures (values judged, burn rates, budget left), for the UI.
+    .addColumn('evaluation_json', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute()
@@ -88,22 +93,66 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('event_rules_service').on('event_rules').columns(['service_id', 'position']).execute()
 
-  // Events a rule held back ("page only if it fires N times", "only if still open after D"),
-  // released or dropped by the engine. Suppressed events stay visible through the events table.
+  // Alerts a rule or flap detection holds back: `page` holds ("only if still open after D
+  // minutes") page at release_at if the alert is still open; `resolve` holds (a flapping source
+  // said resolved) resolve it at release_at unless the source triggered again. The engine
+  // releases or drops them; either way the row stays as the record of what happened.
   await db.schema
     .createTable('held_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('service_id', 'text', (c) => c.notNull().references('services.id').onDelete('cascade'))
-    .addColumn('rule_id', 'text', (c) => c.notNull())
+    .addColumn('rule_id', 'text')
+    .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['page', 'resolve'])))
+    .addColumn('alert_id', 'text', (c) => c.notNull())
     .addColumn('dedup_key', 'text', (c) => c.notNull())
     .addColumn('event_json', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('release_at', 'bigint', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['held', 'released', 'dropped'])))
+    .addColumn('outcome_note', 'text')
+    .addColumn('settled_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('held_events_due').on('held_events').columns(['status', 'release_at']).execute()
+  await db.schema.createIndex('held_events_alert').on('held_events').columns(['alert_id', 'status']).execute()
+
+  // One row per fire of a rule with "page only if it fires N times in M minutes", under the
+  // rule's fire key (per dedup key or per rule); kept a day (M is at most 1440 minutes).
+  await db.schema
+    .createTable('event_rule_fires')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('fire_key', 'text', (c) => c.notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('event_rule_fires_key_at').on('event_rule_fires').columns(['fire_key', 'at']).execute()
+
+  // What an event rule (or flap detection) did to an inbound event, so every suppressed or held
+  // event stays visible on the service with the rule that held it. Written in the intake
+  // transaction, next to the events row (same service, dedup key and instant).
+  await db.schema
+    .createTable('event_decisions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('service_id', 'text', (c) => c.notNull().references('services.id').onDelete('cascade'))
+    .addColumn('rule_id', 'text')
+    .addColumn('outcome', 'text', (c) => c.notNull().check(sqlIn('outcome', ['suppressed', 'held', 'paged', 'flapping'])))
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('dedup_key', 'text', (c) => c.notNull())
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('alert_id', 'text')
+    .addColumn('alert_service_id', 'text')
+    .addColumn('urgency', 'text')
+    .addColumn('held_event_id', 'text')
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('event_decisions_service_at').on('event_decisions').columns(['service_id', 'at']).execute()
+  await db.schema.createIndex('event_decisions_alert').on('event_decisions').column('alert_id').execute()
+
+  // Flap detection for inbound sources reads the recent trigger/resolve events of one dedup key.
+  await db.schema.createIndex('events_service_dedup').on('events').columns(['service_id', 'dedup_key', 'received_at']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['held_events', 'event_rules', 'alarm_history', 'alarms', 'metric_points', 'heartbeat_pings', 'heartbeats']) await db.schema.dropTable(table).execute()
+  await db.schema.dropIndex('events_service_dedup').execute()
+  for (const table of ['event_decisions', 'event_rule_fires', 'held_events', 'event_rules', 'alarm_history', 'alarms', 'metric_points', 'heartbeat_pings', 'heartbeats']) await db.schema.dropTable(table).execute()
 }

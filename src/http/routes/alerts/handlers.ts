@@ -15,6 +15,7 @@ import {
   type AlertStatus,
 } from '../../../domain/alerts/index.js'
 import { hasTeamRole, type Principal } from '../../../domain/auth/index.js'
+import { recentChanges, RECENT_CHANGES_WINDOW_MS } from '../../../domain/change-requests/index.js'
 import { listNotifications, type Notification } from '../../../domain/notify/index.js'
 import { ensureDirectPagesService, getService, listServices, type Service } from '../../../domain/services/index.js'
 import { getTeam, listTeamMembers } from '../../../domain/teams/index.js'
@@ -24,6 +25,7 @@ import { AppError, FieldErrors, forbidden } from '../../../lib/errors.js'
 import type { Db } from '../../../storage/index.js'
 import type { Api, CommandRunner, HttpDeps } from '../../types.js'
 import { errorResponses, IdParams, instantField, iso, isoOrNull, ListOf } from '../common.js'
+import { recentChangeJson } from '../changes/json.js'
 import { AlertDetailJson, AlertJson, AlertListQuery, ManualAlertBody, ReassignBody, ResolveBody } from './schema.js'
 
 export function alertJson(a: Alert, service: Pick<Service, 'name' | 'teamId'> | undefined) {
@@ -115,10 +117,13 @@ export function registerAlertRoutes(app: Api, deps: HttpDeps, run: CommandRunner
   app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'An alert with its timeline and every notification sent for it', params: IdParams, response: { 200: AlertDetailJson, ...errorResponses } } }, async (request) => {
     const alert = await getAlert(db, request.params.id)
     const [service, timeline, notifications] = await Promise.all([getService(db, alert.serviceId), alertTimeline(db, alert.id), listNotifications(db, { alertId: alert.id, limit: 500 })])
+    // Change first: what changed before the alert (flagged within 3 h of it), and anything since.
+    const changes = await recentChanges(db, [alert.serviceId], alert.createdAt, RECENT_CHANGES_WINDOW_MS, Math.max(deps.clock.now(), alert.createdAt))
     return {
       alert: alertJson(alert, service),
       timeline: timeline.map((t) => ({ at: iso(t.at), kind: t.kind, actor: t.actor, message: t.message, data: t.data })),
       notifications: notifications.map(notificationJson),
+      recentChanges: changes.map(recentChangeJson),
     }
   })
 

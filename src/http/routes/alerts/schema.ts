@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import { Nullable } from '../common.js'
+import { RecentChangeJson } from '../changes/schema.js'
 
 export const AlertJson = Type.Object({
   id: Type.String(),
@@ -50,7 +51,12 @@ export const NotificationJson = Type.Object({
   sentAt: Nullable(Type.String()),
 })
 
-export const AlertDetailJson = Type.Object({ alert: AlertJson, timeline: Type.Array(TimelineJson), notifications: Type.Array(NotificationJson) })
+export const AlertDetailJson = Type.Object({
+  alert: AlertJson,
+  timeline: Type.Array(TimelineJson),
+  notifications: Type.Array(NotificationJson),
+  recentChanges: Type.Array(RecentChangeJson, { description: 'changes to the service, its dependencies and direct dependents from 24 h before the alert until now, newest first; within3h = in the 3 h before the alert' }),
+})
 
 export const AlertListQuery = Type.Object({
   status: Type.Optional(Type.String({ description: 'comma-separated: triggered, acknowledged, resolved; "open" = triggered,acknowledged' })),

@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark in turn and prints one JSON document of figures.
  * Benchmarks are bounded in count and time and only talk to loopback.
  */
+import { runPagingBench } from './paging-bench.js'
 import { runScheduleBench } from './schedules-bench.js'
 
 interface Bench {
@@ -9,7 +10,10 @@ interface Bench {
   run(): Promise<Record<string, unknown>>
 }
 
-const BENCHES: readonly Bench[] = [{ name: 'schedules', run: runScheduleBench }]
+const BENCHES: readonly Bench[] = [
+  { name: 'schedules', run: runScheduleBench },
+  { name: 'paging', run: runPagingBench },
+]
 
 const only = process.argv.slice(2)
 const results: Record<string, unknown>[] = []

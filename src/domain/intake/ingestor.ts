@@ -23,16 +23,25 @@ export interface IngestJob {
   readonly directTargets?: readonly string[] | null
 }
 
-/** Thrown when the queue is full: the caller answers 503 and the sender retries. */
+/** Thrown past capacity (queue full, or events waiting too long): the caller answers 503 and the sender retries. */
 export class IngestOverloadError extends Error {
-  constructor(readonly queued: number) {
-    super(`the event queue is full (${queued} waiting); retry shortly`)
+  constructor(readonly queued: number, reason = `the event queue is full (${queued} waiting)`) {
+    super(`${reason}; retry shortly`)
     this.name = 'IngestOverloadError'
   }
 }
 
+/**
+ * Past this wait for the oldest queued event, new requests are refused (503) instead of queued:
+ * the store is not keeping up, and a sender is better told to retry now than left waiting
+ * towards its own timeout, where it cannot tell whether the event was stored.
+ */
+export const MAX_QUEUE_WAIT_MS = 2_000
+
 interface Pending {
   readonly job: IngestJob
+  /** When it was queued, on the monotonic clock (an operational wait, not domain time). */
+  readonly at: number
   resolve(results: EventResult[]): void
   reject(err: unknown): void
 }
@@ -55,13 +64,20 @@ export class Ingestor {
     /** Called after each commit (wakes the engine, here and on other instances). */
     private readonly onCommitted: () => void,
     private readonly maxQueued = 20_000,
+    private readonly limits: { readonly maxWaitMs?: number; readonly monotonicNow?: () => number } = {},
   ) {}
 
-  /** Queues a job; resolves once its events are durably stored and applied. */
+  /** Queues a job; resolves once its events are durably stored and applied; past capacity rejects with IngestOverloadError. */
   submit(job: IngestJob): Promise<EventResult[]> {
     if (this.#queue.length >= this.maxQueued) return Promise.reject(new IngestOverloadError(this.#queue.length))
+    const now = (this.limits.monotonicNow ?? performance.now.bind(performance))()
+    const oldest = this.#queue[0]
+    const maxWait = this.limits.maxWaitMs ?? MAX_QUEUE_WAIT_MS
+    if (oldest !== undefined && now - oldest.at > maxWait) {
+      return Promise.reject(new IngestOverloadError(this.#queue.length, `events are waiting more than ${maxWait} ms to be stored (${this.#queue.length} queued)`))
+    }
     return new Promise((resolve, reject) => {
-      this.#queue.push({ job, resolve, reject })
+      this.#queue.push({ job, at: now, resolve, reject })
       this.#schedule()
     })
   }
@@ -115,7 +131,12 @@ export class Ingestor {
     for (const event of job.events) {
       // The service's event rules and flap detection shape the event before it can page.
       const result = await withEventRules(trx, now, job, event, (service, shaped) =>
-        applyEvent(trx, now, job.actor, service, shaped, { origin: job.origin, urgencyOverride: job.urgencyOverride, createdBy: job.createdBy ?? null, directTargets: job.directTargets ?? null }),
+        applyEvent(trx, now, job.actor, service, shaped, {
+          origin: job.origin,
+          urgencyOverride: job.urgencyOverride,
+          createdBy: job.createdBy ?? null,
+          directTargets: job.directTargets ?? null,
+        }),
       )
       await trx
         .insertInto('events')

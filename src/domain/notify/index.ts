@@ -1,6 +1,6 @@
 export type { Notification, NotificationKind, NotificationStatus, NewNotification } from './model.js'
 export { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
-export { planNotifications, BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS } from './plan.js'
+export { planNotifications, engagementMatters, BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS } from './plan.js'
 export type { Plan, PlanInput, PlannedMessage } from './plan.js'
 export {
   enqueueNotifications,

@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { localTime, parseInstant, type Instant } from '../../lib/time/index.js'
 import type { ContactMethod, NotificationRule } from '../users/index.js'
-import { BUNDLE_WINDOW_MS, planNotifications, type PlanInput } from './plan.js'
+import { BUNDLE_WINDOW_MS, engagementMatters, planNotifications, type PlanInput } from './plan.js'
 
 const at = (s: string): Instant => parseInstant(s) ?? NaN
 const method = (id: string, type: ContactMethod['type'], interrupting: boolean, verified = true): ContactMethod => ({
@@ -71,5 +72,26 @@ describe('planNotifications', () => {
     expect(plan.messages.every((m) => m.status === 'bundled')).toBe(true)
     expect(plan.bundle).toMatchObject({ windowStart: last, dueAt: last + BUNDLE_WINDOW_MS, idempotencyKey: `bundle:u:u1:s:S:${last}` })
     expect(planNotifications(base({ lastPageOnService: base().now - BUNDLE_WINDOW_MS })).bundle).toBeNull()
+  })
+
+  it('engagement matters exactly when it changes the plan (callers skip looking it up otherwise)', () => {
+    const methods = fc.array(
+      fc.record({ type: fc.constantFrom('sms', 'email', 'webhook' as const), interrupting: fc.boolean(), verified: fc.boolean() }),
+      { maxLength: 3 },
+    )
+    fc.assert(
+      fc.property(methods, fc.array(fc.record({ m: fc.nat(3), urgency: fc.constantFrom('high', 'low' as const) }), { maxLength: 4 }), fc.constantFrom('high', 'low' as const), (ms, rs, urgency) => {
+        const input = base({
+          urgency,
+          methods: ms.map((m, i) => method(`m${i}`, m.type, m.interrupting, m.verified)),
+          rules: rs.map((r, i) => rule(`r${i}`, `m${r.m}`, r.urgency, i)),
+        })
+        const changes = JSON.stringify(planNotifications({ ...input, engaged: true })) !== JSON.stringify(planNotifications({ ...input, engaged: false }))
+        expect(engagementMatters(input)).toBe(changes)
+      }),
+      { numRuns: 300 },
+    )
+    expect(engagementMatters(base())).toBe(true)
+    expect(engagementMatters(base({ methods: [method('sms', 'sms', true)] }))).toBe(false)
   })
 })

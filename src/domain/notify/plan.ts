@@ -63,7 +63,7 @@ export function planNotifications(input: PlanInput): Plan {
     else usable.push({ rule, method })
   }
 
-  const calm = input.methods.find((m) => m.verified && !m.interrupting)
+  const calm = calmMethod(input.methods)
   const asUpdates = input.engaged && calm !== undefined && usable.some((u) => u.method.interrupting)
   const chosen: { delayMinutes: number; method: ContactMethod; key: string; kind: 'alert' | 'update' }[] = asUpdates
     ? [{ delayMinutes: 0, method: calm, key: 'update', kind: 'update' }]
@@ -99,4 +99,17 @@ export function planNotifications(input: PlanInput): Plan {
         }
       : null
   return { messages, bundle, skipped, heldUntil }
+}
+
+/** The verified, non-interrupting method an engaged responder gets updates on, if any. */
+const calmMethod = (methods: readonly ContactMethod[]): ContactMethod | undefined => methods.find((m) => m.verified && !m.interrupting)
+
+/**
+ * Whether `engaged` can change the plan: only for someone with a calm method and an
+ * interrupting one their rules would page on. Lets callers skip looking it up otherwise.
+ */
+export function engagementMatters(input: Pick<PlanInput, 'urgency' | 'rules' | 'methods'>): boolean {
+  if (calmMethod(input.methods) === undefined) return false
+  const byId = new Map(input.methods.map((m) => [m.id, m]))
+  return input.rules.some((r) => r.urgency === input.urgency && byId.get(r.contactMethodId)?.verified === true && byId.get(r.contactMethodId)?.interrupting === true)
 }

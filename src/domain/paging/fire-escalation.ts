@@ -6,6 +6,7 @@ import { getTeam } from '../teams/index.js'
 import { usersById } from '../users/index.js'
 import { ENGINE_ACTOR, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
+import { memoized } from './memo.js'
 import { raiseUnreachable } from './unreachable.js'
 
 /**
@@ -14,8 +15,8 @@ import { raiseUnreachable } from './unreachable.js'
  * caller's transaction. Low-urgency alerts notify the first step only: they never escalate.
  */
 export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void> {
-  const service = await getService(ctx.db, alert.serviceId)
-  const team = await getTeam(ctx.db, service.teamId)
+  const service = await memoized(ctx, `service:${alert.serviceId}`, () => getService(ctx.db, alert.serviceId))
+  const team = await memoized(ctx, `team:${service.teamId}`, () => getTeam(ctx.db, service.teamId))
   const names = { service: service.name, team: team.name }
   const firing = `l${alert.escalationLoop}s${alert.escalationStep}`
 
@@ -28,7 +29,8 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
     return
   }
 
-  const policy = alert.policyId === null ? null : await findPolicy(ctx.db, alert.policyId)
+  const policyId = alert.policyId
+  const policy = policyId === null ? null : await memoized(ctx, `policy:${policyId}`, () => findPolicy(ctx.db, policyId))
   if (policy === null) {
     // No policy: everyone on call on the owning team's schedules, at once, one time.
     const recipients: Recipient[] = []

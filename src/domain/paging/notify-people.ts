@@ -1,8 +1,9 @@
 import { logAlert, type Alert } from '../alerts/index.js'
-import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, enqueueNotifications, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
+import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, engagementMatters, enqueueNotifications, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
 import { findUser, listContactMethodsMeta, listNotificationRules } from '../users/index.js'
 import { formatLocal } from '../../lib/time/index.js'
 import { ENGINE_ACTOR, type PagingCtx } from './context.js'
+import { memoized } from './memo.js'
 
 export interface Recipient {
   readonly userId: string
@@ -25,17 +26,18 @@ export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { servic
   const reached: string[] = []
   const unreachable: { userId: string; why: string }[] = []
   for (const r of recipients) {
-    const user = await findUser(ctx.db, r.userId)
+    const user = await memoized(ctx, `user:${r.userId}`, () => findUser(ctx.db, r.userId))
     if (user === null) {
       unreachable.push({ userId: r.userId, why: 'the user no longer exists' })
       continue
     }
-    const [rules, methods, lastPage, engaged] = await Promise.all([
-      listNotificationRules(ctx.db, user.id),
-      listContactMethodsMeta(ctx.db, user.id),
+    const [rules, methods, lastPage] = await Promise.all([
+      memoized(ctx, `rules:${user.id}`, () => listNotificationRules(ctx.db, user.id)),
+      memoized(ctx, `methods:${user.id}`, () => listContactMethodsMeta(ctx.db, user.id)),
       lastPageOnService(ctx, user.id, alert),
-      isEngaged(ctx, user.id, alert),
     ])
+    // Whether they are engaged only changes the plan for someone with a calm method to update them on.
+    const engaged = engagementMatters({ urgency: alert.urgency, rules, methods }) ? await isEngaged(ctx, user.id, alert) : false
     const plan = planNotifications({ alertId: alert.id, serviceId: alert.serviceId, urgency: alert.urgency, user, rules, methods, now: ctx.now, firing, lastPageOnService: lastPage, engaged })
     const messages: NewNotification[] = plan.messages.map((m) => {
       const rendered = renderAlertMessage({ kind: m.kind, alert, serviceName: names.service, teamName: names.team, timeZone: user.timeZone, reason: r.reason })
@@ -95,20 +97,23 @@ function describePlan(name: string, zone: string, plan: ReturnType<typeof planNo
 
 /** When this person was first paged for another alert on this service within the bundle window. */
 async function lastPageOnService(ctx: PagingCtx, userId: string, alert: Alert): Promise<number | null> {
+  // The first qualifying row in the (user, service, created_at) index order, rather than min()
+  // over every row of the window: in an alert storm the window holds thousands of bundled rows.
   const row = await ctx.db
     .selectFrom('notifications')
-    .select((eb) => eb.fn.min('created_at').as('first'))
+    .select('created_at')
     .where('user_id', '=', userId)
     .where('service_id', '=', alert.serviceId)
+    .where('created_at', '>', ctx.now - BUNDLE_WINDOW_MS)
     .where('kind', '=', 'alert')
     .where('status', 'in', ['pending', 'sending', 'sent'])
     .where('alert_id', '<>', alert.id)
-    .where('created_at', '>', ctx.now - BUNDLE_WINDOW_MS)
     // A message held for working hours has not reached anyone yet: it opens no bundle window.
     .where('not_before', '<=', ctx.now)
+    .orderBy('created_at')
+    .limit(1)
     .executeTakeFirst()
-  const first = row?.first
-  return first === null || first === undefined ? null : Number(first)
+  return row === undefined ? null : Number(row.created_at)
 }
 
 /** Whether this person acknowledged another alert on this service in the last 30 minutes. */

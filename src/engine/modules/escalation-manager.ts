@@ -1,16 +1,26 @@
+import { sql } from 'kysely'
 import { alertFromRow } from '../../domain/alerts/index.js'
 import { fireEscalation, type PagingCtx } from '../../domain/paging/index.js'
+import type { Tx } from '../../storage/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
 
 /** How many due alerts one cycle handles; the rest wait for the next cycle (woken at once). */
 const BATCH = 200
+/**
+ * Due alerts fired per transaction. One commit per alert made an alert storm cost one fsync
+ * per alert (on SQLite it also blocks the event loop, so intake waited behind it); a chunk
+ * shares one commit. Kept small because intake waits for the chunk on SQLite's one connection.
+ */
+const CHUNK = 25
 
 /**
- * Fires due escalation steps. Each alert is claimed with a compare-and-set on its due time in
- * its own transaction, so with several `tend serve` instances a step fires exactly once (the
- * loser of the race finds the due time changed and skips), and one failing alert never blocks
- * the others.
+ * Fires due escalation steps. A chunk of due alerts is claimed by one UPDATE (the rows that are
+ * still triggered and due; the claim clears their due time) and fired in the same transaction,
+ * so a crash rolls both back and nothing is lost. With several `tend serve` instances a step
+ * fires exactly once: a second instance's claim waits for the first one's commit and then sees
+ * the rows as they are now (cleared, or due for their next step). If a chunk fails, its alerts
+ * are fired one per transaction, so one failing alert never blocks the others.
  */
 export function escalationManager(deps: PagingDeps): EngineModule {
   return {
@@ -19,31 +29,53 @@ export function escalationManager(deps: PagingDeps): EngineModule {
     minIntervalMs: 0,
     async run(ctx) {
       const now = ctx.clock.now()
+      // The status is compared through an expression so that both engines walk the due-time
+      // index: without statistics SQLite would pick the status index, scanning and sorting every
+      // triggered alert on each cycle (in an alert storm, tens of thousands). The claim re-checks it.
       const due = await ctx.storage.db
         .selectFrom('alerts')
-        .select(['id', 'next_escalation_at'])
-        .where('status', '=', 'triggered')
+        .select('id')
         .where('next_escalation_at', '<=', now)
+        .where(sql<string>`${sql.ref('status')} || ''`, '=', 'triggered')
         .orderBy('next_escalation_at')
+        .orderBy('id')
         .limit(BATCH)
         .execute()
-      for (const { id, next_escalation_at: dueAt } of due) {
+      const fire = async (trx: Tx, ids: readonly string[]): Promise<void> => {
+        const claimed = await trx
+          .updateTable('alerts')
+          .set({ next_escalation_at: null })
+          .where('id', 'in', [...ids])
+          .where('status', '=', 'triggered')
+          .where('next_escalation_at', '<=', now)
+          .returningAll()
+          .execute()
+        // In due order, so that of two alerts for one person the earlier one pages and the later one bundles.
+        const byId = new Map(claimed.map((row) => [row.id, row]))
+        // One memo per transaction: the alerts of a chunk share their service, policy and people.
+        const pagingCtx: PagingCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map() }
+        for (const id of ids) {
+          const row = byId.get(id)
+          if (row !== undefined) await fireEscalation(pagingCtx, alertFromRow(row))
+        }
+      }
+      for (let i = 0; i < due.length; i += CHUNK) {
+        // better-sqlite3 answers synchronously, so a run of awaited statements never returns to
+        // the event loop: without this, intake requests would not even be read until the whole
+        // batch was fired. Yielding between chunks lets them in (and their events be stored).
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve))
+        const ids = due.slice(i, i + CHUNK).map((d) => d.id)
         try {
-          await ctx.storage.db.transaction().execute(async (trx) => {
-            const claimed = await trx
-              .updateTable('alerts')
-              .set({ next_escalation_at: null })
-              .where('id', '=', id)
-              .where('status', '=', 'triggered')
-              .where('next_escalation_at', '=', dueAt)
-              .returningAll()
-              .executeTakeFirst()
-            if (claimed === undefined) return
-            const pagingCtx: PagingCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl }
-            await fireEscalation(pagingCtx, alertFromRow(claimed))
-          })
+          await ctx.storage.db.transaction().execute((trx) => fire(trx, ids))
         } catch (err) {
-          ctx.log.error({ err, alertId: id }, 'escalation step failed; it stays due and is retried next cycle')
+          ctx.log.warn({ err, alerts: ids.length }, 'escalation chunk failed; firing its alerts one by one')
+          for (const id of ids) {
+            try {
+              await ctx.storage.db.transaction().execute((trx) => fire(trx, [id]))
+            } catch (alertErr) {
+              ctx.log.error({ err: alertErr, alertId: id }, 'escalation step failed; it stays due and is retried next cycle')
+            }
+          }
         }
       }
       if (due.length > 0) deps.wakeOutbox()

@@ -14,6 +14,8 @@ export function outboxSender(deps: PagingDeps): EngineModule {
     minIntervalMs: 0,
     async run(ctx) {
       for (let i = 0; i < MAX_BATCHES; i++) {
+        // Lets intake requests in between batches (see the escalation manager).
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve))
         const sent = await deliverDue({ ...deps, storage: ctx.storage, clock: ctx.clock, log: ctx.log, random: Math.random }, BATCH)
         if (sent < BATCH) return
       }

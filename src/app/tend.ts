@@ -15,6 +15,7 @@ import { seedDemo } from '../demo/index.js'
 import { buildChannels } from './channels.js'
 import { LinkSigner, type ChannelRegistry } from '../domain/notify/index.js'
 import { Ingestor, RateLimiter } from '../domain/intake/index.js'
+import { EventLoopLag } from '../http/event-loop-lag.js'
 
 export interface TendOptions {
   readonly config: ProcessConfig
@@ -76,9 +77,12 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
     const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox: wake }
     engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
     const ingestor = new Ingestor(storage, clock, log, wake)
+    const lag = new EventLoopLag().start()
+    /** Past this event-loop lag, intake answers 503 instead of letting senders time out. */
+    const SHED_LAG_MS = 1_000
     let draining = false
     const http = await buildHttpServer(
-      { storage, clock, secrets, config, metrics, links, channels, ingestor, rateLimiter: new RateLimiter(clock), wakeEngine: wake, isDraining: () => draining },
+      { storage, clock, secrets, config, metrics, links, channels, ingestor, rateLimiter: new RateLimiter(clock), overloaded: () => lag.lagMs > SHED_LAG_MS, wakeEngine: wake, isDraining: () => draining },
       log,
     )
     let stopped: Promise<void> | null = null
@@ -104,6 +108,7 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
       stop() {
         stopped ??= (async () => {
           draining = true
+          lag.stop()
           await http.close()
           await ingestor.drain()
           await engine?.stop()

@@ -101,6 +101,9 @@ export class Engine {
       if (!force && last !== undefined && now - last < module.minIntervalMs && now >= last) continue
       this.#lastRun.set(module.name, now)
       await this.#runModule(module)
+      // better-sqlite3 answers synchronously: without a turn of the event loop between modules,
+      // a busy cycle would keep incoming requests (new events) unread.
+      await new Promise((resolve) => setImmediate(resolve))
     }
   }
 

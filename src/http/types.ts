@@ -38,6 +38,8 @@ export interface HttpDeps {
   readonly channels: ChannelRegistry
   readonly ingestor: Ingestor
   readonly rateLimiter: RateLimiter
+  /** Whether intake should shed load now (the event loop is falling behind). */
+  readonly overloaded: () => boolean
   /** Wakes the engine after committed work, so due work does not wait for the next tick. */
   readonly wakeEngine: () => void
   /** Whether the server is draining (SIGTERM received): /readyz answers 503. */

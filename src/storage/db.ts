@@ -64,8 +64,34 @@ function openSqlite(path: string): Storage {
   native.pragma('synchronous = FULL')
   native.pragma('foreign_keys = ON')
   native.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(native, 1000) }) })
   return buildStorage(db, 'sqlite', `sqlite:${path}`, async (_module, _version, fn) => db.transaction().execute(fn), noPeers)
+}
+
+/**
+ * Kysely prepares every statement anew; with better-sqlite3 that costs more than running it
+ * (measured: ~50 µs to prepare and run a select by id, 3 µs to run a cached one). The query
+ * shapes are few and repeat, so prepared statements are kept by SQL text (least recently used
+ * evicted). One connection runs one statement at a time, so sharing them is safe; SQLite
+ * re-prepares a cached statement by itself after a schema change.
+ */
+function withStatementCache(native: SqliteDatabase.Database, max: number): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  return {
+    prepare(sql) {
+      let stmt = cache.get(sql)
+      if (stmt === undefined) {
+        stmt = native.prepare(sql)
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+      } else cache.delete(sql)
+      cache.set(sql, stmt)
+      return stmt
+    },
+    close() {
+      cache.clear()
+      native.close()
+    },
+  }
 }
 
 const noPeers: Peers = { notify: () => undefined, listen: () => undefined, close: async () => undefined }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requireBuild, runTend, startTendServe, type RunningServer } from '../harness/cli.js'
 
-describe('tend CLI on a fresh data folder', () => {
+describe('tend CLI on a fresh data folder', { timeout: 90_000 }, () => {
   let dir: string
   let server: RunningServer
   let token: string

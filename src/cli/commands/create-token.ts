@@ -1,7 +1,4 @@
 import type { Command } from 'commander'
-import { createApiToken } from '../../domain/auth/index.js'
-import { systemClock } from '../../lib/time/index.js'
-import { openStorage } from '../../storage/index.js'
 import { CliError } from '../client.js'
 import { addDatabaseOptions, configFromFlags } from './serve.js'
 
@@ -16,6 +13,7 @@ export function registerToken(program: Command): void {
       .option('--name <name>', 'a name for the token', 'cli'),
   ).action(async (flags: { email: string; name: string; database?: string; dataDir?: string; config?: string }) => {
     const config = configFromFlags(flags)
+    const [{ createApiToken }, { systemClock }, { openStorage }] = await Promise.all([import('../../domain/auth/index.js'), import('../../lib/time/index.js'), import('../../storage/index.js')])
     const storage = openStorage(config.databaseUrl)
     try {
       await storage.migrate()

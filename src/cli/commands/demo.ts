@@ -1,17 +1,25 @@
 import type { Command } from 'commander'
-import { loadSecretBox } from '../../app/secret-key.js'
-import { removeDemo, seedDemo } from '../../demo/index.js'
-import { systemClock } from '../../lib/time/index.js'
-import { openStorage } from '../../storage/index.js'
 import { addDatabaseOptions, configFromFlags } from './serve.js'
 
 type DbFlags = { database?: string; dataDir?: string; config?: string }
+
+/** The database side of the demo commands, loaded only when one runs. */
+async function deps() {
+  const [{ loadSecretBox }, { removeDemo, seedDemo }, { systemClock }, { openStorage }] = await Promise.all([
+    import('../../app/secret-key.js'),
+    import('../../demo/index.js'),
+    import('../../lib/time/index.js'),
+    import('../../storage/index.js'),
+  ])
+  return { loadSecretBox, removeDemo, seedDemo, systemClock, openStorage }
+}
 
 /** `tend demo seed|remove`: works on the database directly, with or without a running server. */
 export function registerDemo(program: Command): void {
   const demo = program.command('demo').description('Demo data: a sample team, services and schedules, all marked as demo')
   addDatabaseOptions(demo.command('seed').description('Load the demo data (no-op when present)')).action(async (flags: DbFlags) => {
     const config = configFromFlags(flags)
+    const { loadSecretBox, seedDemo, systemClock, openStorage } = await deps()
     const storage = openStorage(config.databaseUrl)
     try {
       await storage.migrate()
@@ -24,6 +32,7 @@ export function registerDemo(program: Command): void {
   })
   addDatabaseOptions(demo.command('remove').description('Remove every demo row, leaving real data alone')).action(async (flags: DbFlags) => {
     const config = configFromFlags(flags)
+    const { removeDemo, systemClock, openStorage } = await deps()
     const storage = openStorage(config.databaseUrl)
     try {
       await storage.migrate()

@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { openStorage } from '../../storage/index.js'
 import { addDatabaseOptions, configFromFlags } from './serve.js'
 
 export function registerMigrate(program: Command): void {
@@ -10,6 +9,7 @@ export function registerMigrate(program: Command): void {
       .option('--down', 'revert the most recent migration instead'),
   ).action(async (flags: { database?: string; dataDir?: string; config?: string; down?: boolean }) => {
     const config = configFromFlags(flags)
+    const { openStorage } = await import('../../storage/index.js')
     const storage = openStorage(config.databaseUrl)
     try {
       const report = flags.down === true ? await storage.migrateDown() : await storage.migrate()

@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { createTend } from '../../app/tend.js'
 import { ConfigError, loadProcessConfig, type ProcessConfig } from '../../config/process-config.js'
 import { CliError, EXIT_USAGE } from '../client.js'
 
@@ -66,6 +65,8 @@ export function registerServe(program: Command): void {
       .option('--demo', 'seed a demo team, services and schedules (remove with `tend demo remove`)'),
   ).action(async (flags: ConfigFlags) => {
     const config = configFromFlags(flags)
+    // Loaded on demand: every other command starts without the server's weight.
+    const { createTend } = await import('../../app/tend.js')
     const tend = await createTend({ config })
     const url = await tend.listen()
     printBanner(url, tend.config, tend.bootstrap.newToken, tend.storage.location)

@@ -37,6 +37,8 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         .select('id')
         .where('next_escalation_at', '<=', now)
         .where(sql<string>`${sql.ref('status')} || ''`, '=', 'triggered')
+        // Mitigation decides first (it may hold the page): an alert it has not looked at yet waits.
+        .where('mitigation_json', 'is not', null)
         .orderBy('next_escalation_at')
         .orderBy('id')
         .limit(BATCH)
@@ -48,6 +50,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
           .where('id', 'in', [...ids])
           .where('status', '=', 'triggered')
           .where('next_escalation_at', '<=', now)
+          .where('mitigation_json', 'is not', null)
           .returningAll()
           .execute()
         // In due order, so that of two alerts for one person the earlier one pages and the later one bundles.

@@ -57,15 +57,27 @@ export function mitigationManager(deps: PagingDeps): EngineModule {
   }
 }
 
-/** Every new triggered alert passes the mitigation check once (recorded in mitigation_json). */
+/**
+ * Every new triggered alert passes the mitigation check once (recorded in mitigation_json).
+ * Services without rules — most of them — are settled in one statement; the rest are decided
+ * in one transaction per batch (an alert storm must not cost a commit per alert).
+ */
 async function decideNewAlerts(ctx: CycleCtx): Promise<void> {
-  const fresh = await ctx.storage.db.selectFrom('alerts').select('id').where('mitigation_json', 'is', null).where('status', '=', 'triggered').limit(BATCH).execute()
-  for (const { id } of fresh) {
-    await ctx.storage.db.transaction().execute(async (trx) => {
+  const db = ctx.storage.db
+  const fresh = await db.selectFrom('alerts').select(['id', 'service_id']).where('mitigation_json', 'is', null).where('status', '=', 'triggered').limit(BATCH).execute()
+  if (fresh.length === 0) return
+  const withRules = new Set(
+    (await db.selectFrom('mitigation_rules').select('service_id').distinct().where('paused', '=', 0).where('service_id', 'in', [...new Set(fresh.map((f) => f.service_id))]).execute()).map((r) => r.service_id),
+  )
+  const plain = fresh.filter((f) => !withRules.has(f.service_id)).map((f) => f.id)
+  const ruled = fresh.filter((f) => withRules.has(f.service_id)).map((f) => f.id)
+  await db.transaction().execute(async (trx) => {
+    if (plain.length > 0) await trx.updateTable('alerts').set({ mitigation_json: JSON.stringify({ checked: true }) }).where('id', 'in', plain).where('mitigation_json', 'is', null).execute()
+    for (const id of ruled) {
       const row = await trx.selectFrom('alerts').selectAll().where('id', '=', id).where('mitigation_json', 'is', null).executeTakeFirst()
       if (row !== undefined) await decideMitigation(trx, ctx.clock.now(), alertFromRow(row))
-    })
-  }
+    }
+  })
 }
 
 async function advance(ctx: CycleCtx, deps: PagingDeps, run: MitigationRun): Promise<void> {

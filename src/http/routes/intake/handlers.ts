@@ -111,6 +111,10 @@ function limit(deps: HttpDeps, key: string, perMinute: number, n: number, reply:
 
 /** Submits to the ingestor; past capacity it answers 503 (never a silent drop) and returns null. */
 async function submit(deps: HttpDeps, reply: FastifyReply, job: IngestJob) {
+  if (deps.overloaded()) {
+    await reply.code(503).header('retry-after', '1').send({ status: 'unavailable', message: 'Tend is past capacity right now. Nothing from this request was stored; retry shortly.' })
+    return null
+  }
   try {
     return await deps.ingestor.submit(job)
   } catch (err) {

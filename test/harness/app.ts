@@ -5,6 +5,7 @@ import { pino } from 'pino'
 import { createTend, type Tend } from '../../src/app/tend.js'
 import { loadProcessConfig } from '../../src/config/process-config.js'
 import type { EngineModule } from '../../src/engine/index.js'
+import type { ChannelRegistry } from '../../src/domain/notify/index.js'
 import { ManualClock, parseInstant } from '../../src/lib/time/index.js'
 import type { DialectName } from '../../src/storage/index.js'
 import { freshDatabaseUrl } from './storage.js'
@@ -30,6 +31,8 @@ export interface TestAppOptions {
   readonly demo?: boolean
   readonly smtpUrl?: string
   readonly sendTimeoutMs?: number
+  /** Replaces the configured channels (for gateways that cannot run here, such as SMS). */
+  readonly channels?: ChannelRegistry
 }
 
 export async function startTestApp(dialect: DialectName, opts: TestAppOptions = {}): Promise<TestApp> {
@@ -52,7 +55,7 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
     env: {},
     cwd: dataDir,
   })
-  const tend = await createTend({ config, clock, logger: pino({ level: process.env['TEND_TEST_LOG'] ?? 'silent' }), autoEngine: false, ...(opts.modules ? { modules: opts.modules } : {}) })
+  const tend = await createTend({ config, clock, logger: pino({ level: process.env['TEND_TEST_LOG'] ?? 'silent' }), autoEngine: false, ...(opts.modules ? { modules: opts.modules } : {}), ...(opts.channels ? { channels: opts.channels } : {}) })
   const url = await tend.listen()
   return {
     tend,

@@ -101,6 +101,11 @@ for (const dialect of DIALECTS) {
       const line = await latestChangeLine(app.tend.storage.db, api.id, app.clock.now())
       expect(line).toBe(`Recent change (40 min ago): checkout-api deployed v1.43.0 by ${started.body.deployment.actor} (${key} "Checkout v1.43.0: new payment form") — roll back: redeploy the previous version (v1.42.0) of checkout-api`)
       expect(await latestChangeLine(app.tend.storage.db, api.id, app.clock.now() + 4 * 60 * MIN)).toBeNull()
+      // The page itself names the change and how to roll it back.
+      await app.settle()
+      const pages = await app.tend.storage.db.selectFrom('notifications').select('body_text').where('alert_id', '=', alert.body.id).where('kind', '=', 'alert').execute()
+      expect(pages.length).toBeGreaterThan(0)
+      for (const p of pages) expect(p.body_text).toContain(line ?? 'a change line')
 
       // The roll back action records the rollback, marks the deployment and rolls back the change.
       app.clock.advance(5 * MIN)

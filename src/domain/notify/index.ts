@@ -8,6 +8,8 @@ export {
   claimDueNotifications,
   recordDelivery,
   cancelClaimed,
+  deferClaimed,
+  lastSentTo,
   listNotifications,
   listAttempts,
   retryDeadNotification,
@@ -23,3 +25,4 @@ export { SlackChannel, slackPayload } from './channels/slack.js'
 export { EmailChannel } from './channels/email.js'
 export type { EmailSettings } from './channels/email.js'
 export type { Channel, OutboundMessage, Destination, SendOutcome } from './channels/types.js'
+export { throttledUntil, CHANNEL_MIN_GAP_MS } from './throttle.js'

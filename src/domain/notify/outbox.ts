@@ -133,6 +133,17 @@ export async function recordDelivery(db: Db, now: Instant, n: Notification, resu
   return dead ? 'dead' : 'pending'
 }
 
+/** Puts a claimed message back until `until` without counting an attempt (a channel throttle held it). */
+export async function deferClaimed(db: Db, n: Notification, until: Instant): Promise<void> {
+  await db.updateTable('notifications').set({ status: 'pending', attempts: Math.max(0, n.attempts - 1), next_attempt_at: until, sending_until: null }).where('id', '=', n.id).execute()
+}
+
+/** When a destination last received a message (for channel throttles), or null. */
+export async function lastSentTo(db: Db, contactMethodId: string): Promise<Instant | null> {
+  const row = await db.selectFrom('notifications').select((eb) => eb.fn.max('sent_at').as('last')).where('contact_method_id', '=', contactMethodId).where('status', '=', 'sent').executeTakeFirst()
+  return row?.last === null || row?.last === undefined ? null : Number(row.last)
+}
+
 /** Cancels a claimed message that is no longer needed (its alert was acknowledged meanwhile). */
 export async function cancelClaimed(db: Db, id: string, reason: string): Promise<void> {
   await db.updateTable('notifications').set({ status: 'cancelled', sending_until: null, last_error: reason }).where('id', '=', id).execute()

@@ -19,6 +19,8 @@ export interface AlertMessageInput {
   readonly timeZone: string
   /** Why this person: "step 2 of Platform escalation", "on call on Platform primary". */
   readonly reason: string
+  /** The most recent change in the last 3 h on the service or what it depends on, with how to roll it back. */
+  readonly recentChange?: string | null
 }
 
 /** Renders the subject and text of an alert page or update, in the recipient's own time. */
@@ -35,6 +37,8 @@ export function renderAlertMessage(m: AlertMessageInput): { subject: string; tex
     `Source: ${m.alert.source}   Severity: ${m.alert.severity}`,
     `Triggered: ${formatLocal(m.alert.createdAt, m.timeZone, 'full')}`,
     `You are receiving this because: ${m.reason}`,
+    // Most failures come from change: the likeliest cause goes before the details.
+    ...(m.recentChange === undefined || m.recentChange === null ? [] : [m.recentChange]),
     ...(m.kind === 'update' ? ['You acknowledged another alert on this service recently, so this is an update, not a page.'] : []),
     ...(details.length === 0 ? [] : ['', 'Details:', ...details]),
   ]

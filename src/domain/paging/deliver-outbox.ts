@@ -2,6 +2,10 @@ import type { Logger } from 'pino'
 import { findAlert, logAlert } from '../alerts/index.js'
 import {
   cancelClaimed,
+  CHANNEL_MIN_GAP_MS,
+  deferClaimed,
+  lastSentTo,
+  throttledUntil,
   claimDueNotifications,
   LINK_LIFETIME_MS,
   recordDelivery,
@@ -53,7 +57,13 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   const ready = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
     const claimed = await claimDueNotifications(trx, now, now + deps.sendTimeoutMs * 2 + 5_000, limit)
     const out: Ready[] = []
+    const lastSend = new Map<string, number>()
     for (const n of claimed) {
+      const until = await throttle(trx, n, now, lastSend)
+      if (until > now) {
+        await deferClaimed(trx, n, until)
+        continue
+      }
       const prepared = await prepare(trx, deps, n)
       if (typeof prepared === 'string') await cancelClaimed(trx, n.id, prepared)
       else out.push(prepared)
@@ -76,6 +86,18 @@ async function send(deps: OutboxDeps, r: Ready): Promise<DeliveryResult> {
   const outcome = await deps.channels.send(r.n.channel, r.message, r.to, AbortSignal.timeout(deps.sendTimeoutMs))
   const durationMs = performance.now() - started
   return outcome.ok ? { ok: true, providerId: outcome.providerId, durationMs } : { ok: false, permanent: outcome.permanent, error: outcome.error, durationMs, timedOut: outcome.error.includes('timed out') }
+}
+
+/**
+ * When a message may go out under its channel's throttle (SMS, voice, push: a minimum gap per
+ * destination), counting messages sent before and those going out in this batch.
+ */
+async function throttle(trx: Tx, n: Notification, now: number, lastSend: Map<string, number>): Promise<number> {
+  if (CHANNEL_MIN_GAP_MS[n.channel] === undefined || n.contactMethodId === null) return now
+  const last = lastSend.get(n.contactMethodId) ?? (await lastSentTo(trx, n.contactMethodId))
+  const until = throttledUntil(n.channel, last, now)
+  if (until <= now) lastSend.set(n.contactMethodId, now)
+  return until
 }
 
 /** Builds the outbound message, or returns why it is no longer needed. */

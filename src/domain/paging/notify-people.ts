@@ -4,6 +4,7 @@ import { findUser, listContactMethodsMeta, listNotificationRules } from '../user
 import { formatLocal } from '../../lib/time/index.js'
 import { ENGINE_ACTOR, type PagingCtx } from './context.js'
 import { memoized } from './memo.js'
+import { latestChangeLine } from '../change-requests/index.js'
 
 export interface Recipient {
   readonly userId: string
@@ -25,6 +26,7 @@ export interface NotifyOutcome {
 export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<NotifyOutcome> {
   const reached: string[] = []
   const unreachable: { userId: string; why: string }[] = []
+  const recentChange = recipients.length === 0 ? null : await memoized(ctx, `change:${alert.serviceId}`, () => latestChangeLine(ctx.db, alert.serviceId, ctx.now))
   for (const r of recipients) {
     const user = await memoized(ctx, `user:${r.userId}`, () => findUser(ctx.db, r.userId))
     if (user === null) {
@@ -40,7 +42,7 @@ export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { servic
     const engaged = engagementMatters({ urgency: alert.urgency, rules, methods }) ? await isEngaged(ctx, user.id, alert) : false
     const plan = planNotifications({ alertId: alert.id, serviceId: alert.serviceId, urgency: alert.urgency, user, rules, methods, now: ctx.now, firing, lastPageOnService: lastPage, engaged })
     const messages: NewNotification[] = plan.messages.map((m) => {
-      const rendered = renderAlertMessage({ kind: m.kind, alert, serviceName: names.service, teamName: names.team, timeZone: user.timeZone, reason: r.reason })
+      const rendered = renderAlertMessage({ kind: m.kind, alert, serviceName: names.service, teamName: names.team, timeZone: user.timeZone, reason: r.reason, recentChange })
       return {
         alertId: alert.id,
         serviceId: alert.serviceId,

@@ -30,11 +30,12 @@ export async function raiseUnreachable(ctx: PagingCtx, alert: Alert, userId: str
       dedupKey: `unreachable:${alert.id}:${userId}`,
       summary: `Could not reach ${name} for "${alert.summary}"`,
       source: 'tend',
-      severity: 'critical',
-      urgency: 'high',
+      severity: alert.urgency === 'high' ? 'critical' : 'warning',
+      // As urgent as what could not be delivered: a missed low-urgency message must not wake admins.
+      urgency: alert.urgency,
       details: { alertId: alert.id, userId, why },
       links: [{ href: `${ctx.publicUrl}/alerts/${alert.id}`, text: 'The alert nobody was told about' }],
     },
-    { origin: UNREACHABLE_ORIGIN, urgencyOverride: 'high', directTargets: targets },
+    { origin: UNREACHABLE_ORIGIN, urgencyOverride: alert.urgency, directTargets: targets },
   )
 }

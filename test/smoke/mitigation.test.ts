@@ -132,6 +132,10 @@ for (const dialect of DIALECTS) {
       expect(closed.body.status).toBe('closed')
       const report = await app.call('GET', `/api/v1/mitigation-rules/${ruleId}/report`)
       expect(report.body).toMatchObject({ runs: 1, succeeded: 1, keptFromPaging: 1, followUps: { open: 0, closed: 1 } })
+      // The team's weekly report lists it as engineering work to schedule.
+      const weekly = await app.call('GET', `/api/v1/teams/${team.id}/oncall-report?week=2026-W48`)
+      expect(weekly.body.text).toContain('Auto-mitigated problems (engineering work to schedule')
+      expect(weekly.body.text).toMatch(/- svc-\S+: "Restart api on OOM" ran 1 time/)
       await app.call('PATCH', `/api/v1/mitigation-rules/${ruleId}`, { paused: true })
     })
 

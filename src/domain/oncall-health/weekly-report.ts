@@ -9,6 +9,7 @@ import { getTeam } from '../teams/index.js'
 import { compensationRows, type CompensationRow } from './compensation.js'
 import { isoWeekOf, isoWeekRange } from './iso-week.js'
 import { teamHealthReport, type TeamHealthReport } from './team-report.js'
+import { engineeringWorkLines } from './engineering-work.js'
 
 /** A weekly report: the health report of the week, the ledger rows and the text. */
 export interface WeeklyReport {
@@ -26,10 +27,11 @@ export async function weeklyReport(db: Db, teamRef: string, monday: LocalDate, n
   const week = isoWeekOf(monday)
   const compensation = compensationRows(report.burden, report.settings.compensation, report.names)
   const subject = `On-call report ${week} for ${report.team.name}: ${report.totals.pages} pages, ${report.totals.wakeUps} night wake-ups`
-  return { week, report, compensation, subject, text: renderText(week, report, compensation) }
+  const work = await engineeringWorkLines(db, team.id, report.range.start, report.range.end, now)
+  return { week, report, compensation, subject, text: renderText(week, report, compensation, work) }
 }
 
-function renderText(week: string, r: TeamHealthReport, ledger: readonly CompensationRow[]): string {
+function renderText(week: string, r: TeamHealthReport, ledger: readonly CompensationRow[], work: readonly string[]): string {
   const zone = r.team.timeZone
   const t = r.totals
   const lines = [
@@ -50,6 +52,8 @@ function renderText(week: string, r: TeamHealthReport, ledger: readonly Compensa
     ...r.sleepIns.map((s) => `- ${s.message}`),
     '',
     r.budget.summary,
+    '',
+    ...work,
     '',
     r.recommendations.length === 0 ? 'Recommendations: none; on-call looks sustainable this week.' : 'Recommendations:',
     ...r.recommendations.map((x) => `- [${x.severity}] ${x.message} (source: ${x.source})`),

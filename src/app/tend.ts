@@ -53,7 +53,7 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
   const clock = opts.clock ?? systemClock
   const log = opts.logger ?? pino({ level: config.logLevel, base: { service: 'tend' } })
   mkdirSync(config.dataDir, { recursive: true })
-  const storage = openStorage(config.databaseUrl)
+  const storage = openStorage(config.databaseUrl, { onConnectionError: (err) => log.warn({ err }, 'an idle database connection failed; the next query opens a new one') })
   try {
     const migrated = await storage.migrate()
     if (migrated.applied.length > 0) log.info({ applied: migrated.applied, database: storage.location }, 'database migrated')

@@ -48,9 +48,18 @@ export interface Storage {
   close(): Promise<void>
 }
 
+export interface StorageOptions {
+  /**
+   * Called when an idle PostgreSQL connection fails (the server restarted, a proxy cut it).
+   * The pool drops that connection and the next query opens a new one; without a listener
+   * the error would end the process.
+   */
+  readonly onConnectionError?: (err: Error) => void
+}
+
 /** Opens the database named by a URL: `postgres://…`, `sqlite:PATH`, or a plain file path. */
-export function openStorage(url: string): Storage {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url)
+export function openStorage(url: string, opts: StorageOptions = {}): Storage {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, opts.onConnectionError ?? (() => undefined))
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url
   return openSqlite(path)
 }
@@ -144,7 +153,7 @@ function postgresPeers(url: string, db: Db): Peers {
   }
 }
 
-function openPostgres(url: string): Storage {
+function openPostgres(url: string, onConnectionError: (err: Error) => void): Storage {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -154,6 +163,7 @@ function openPostgres(url: string): Storage {
         oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
     } as pg.CustomTypesConfig,
   })
+  pool.on('error', onConnectionError)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const location = redactUrl(url)
   const peers = postgresPeers(url, db)

@@ -39,8 +39,14 @@ export function registerAgentRoutes(app: Api, deps: HttpDeps): void {
   app.post('/agent/v1/jobs/next', { config, schema: { tags, summary: 'Long-poll for the next job (204 when none within 20 s)', security: [] } }, async (request, reply) => {
     const agent = await agentOf(request)
     const until = performance.now() + LONG_POLL_MS
+    // An agent that went away mid-poll must not claim a job it can never run: that job would sit
+    // until its timeout instead of being reported at once as "no agent picked it up".
+    let clientGone = false
+    reply.raw.once('close', () => {
+      clientGone = !reply.raw.writableFinished
+    })
     // Elapsed (monotonic) time bounds the poll, not the injected clock, which tests may hold still.
-    while (!deps.isDraining()) {
+    while (!deps.isDraining() && !clientGone) {
       await agentSeen(db, deps.clock.now(), agent.id)
       const job = await claimJob(db, deps.clock.now(), agent.id)
       if (job !== null) return { job }

@@ -251,6 +251,7 @@ describe('alerts in headless Chromium', () => {
   })
 
   it('creates an escalation policy and warns about who cannot be woken', async () => {
+    await nav().getByText('Setup').click()
     await nav().getByRole('link', { name: 'Policies' }).click()
     await page.getByRole('heading', { level: 1, name: 'Escalation policies' }).waitFor()
     await page.getByRole('button', { name: 'Create policy' }).click()
@@ -286,6 +287,7 @@ describe('alerts in headless Chromium', () => {
   })
 
   it('shows and changes the escalation policy of each service', async () => {
+    await nav().getByText('Setup').click()
     await nav().getByRole('link', { name: 'Services' }).click()
     const select = page.getByLabel(`Escalation policy for ${SERVICE}`)
     await expect.poll(async () => (await select.locator('option:checked').textContent()) ?? '').toBe('Payments (e2e)')

@@ -232,6 +232,7 @@ describe('mitigation in headless Chromium', () => {
   })
 
   it('registers an agent (token and agent.yaml shown once), picks its command in a rule, and warns when nobody investigates', async () => {
+    await nav().getByText('Setup').click()
     await nav().getByRole('link', { name: 'Mitigation' }).click()
     await page.getByRole('button', { name: `Register agent for ${TEAM}` }).click()
     const dialog = page.getByRole('dialog', { name: `Register an agent for ${TEAM}` })

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { matchPath, useLocation } from '../lib/history'
 import { AlertRoute } from './routes/alert'
 import { AlertsRoute } from './routes/alerts'
+import { AlarmRoute, AlarmsRoute, EventRulesRoute, HeartbeatRoute, HeartbeatsRoute, NoiseRoute } from './routes/alarms-lazy'
+import { ChangeCalendarRoute, ChangesCheckRoute, ChangesDetailRoute, ChangesEditRoute, ChangesInboxRoute, ChangesNewRoute, ChangesPolicyRoute, ChangesRoute } from './routes/changes-lazy'
 import { FollowUpsRoute } from './routes/follow-ups'
 import { MitigationRoute } from './routes/mitigation'
 import { MitigationRuleRoute } from './routes/mitigation-rule'
@@ -13,6 +15,7 @@ import { PoliciesRoute } from './routes/policies'
 import { ScheduleRoute } from './routes/schedule'
 import { SchedulesRoute } from './routes/schedules'
 import { ServicesRoute } from './routes/services'
+import { TeamHealthIndexRoute, TeamHealthReportRoute, TeamHealthRoute, TeamHealthSettingsRoute } from './routes/team-health-lazy'
 import { TeamsRoute } from './routes/teams'
 
 const ROUTES: readonly { readonly path: string; readonly render: (params: Record<string, string>) => ReactNode }[] = [
@@ -25,11 +28,31 @@ const ROUTES: readonly { readonly path: string; readonly render: (params: Record
   { path: '/schedules', render: () => <SchedulesRoute /> },
   { path: '/schedules/:id', render: (p) => <ScheduleRoute key={p['id']} id={p['id'] ?? ''} /> },
   { path: '/teams', render: () => <TeamsRoute /> },
+  { path: '/health', render: () => <TeamHealthIndexRoute /> },
+  { path: '/teams/:id/health', render: (p) => <TeamHealthRoute key={p['id']} id={p['id'] ?? ''} /> },
+  { path: '/teams/:id/health/report', render: (p) => <TeamHealthReportRoute key={p['id']} id={p['id'] ?? ''} /> },
+  { path: '/teams/:id/health/settings', render: (p) => <TeamHealthSettingsRoute key={p['id']} id={p['id'] ?? ''} /> },
   { path: '/people', render: () => <PeopleRoute /> },
   { path: '/services', render: () => <ServicesRoute /> },
   { path: '/mitigation', render: () => <MitigationRoute /> },
   { path: '/mitigation/rules/:id', render: (p) => <MitigationRuleRoute key={p['id']} id={p['id'] ?? ''} /> },
   { path: '/follow-ups', render: () => <FollowUpsRoute /> },
+  // Alarm quality: the fixed pages come before `/alarms/:id`, which would match them too.
+  { path: '/alarms', render: () => <AlarmsRoute /> },
+  { path: '/alarms/heartbeats', render: () => <HeartbeatsRoute /> },
+  { path: '/alarms/heartbeats/:id', render: (p) => <HeartbeatRoute key={p['id']} id={p['id'] ?? ''} /> },
+  { path: '/alarms/event-rules', render: () => <EventRulesRoute /> },
+  { path: '/alarms/noise', render: () => <NoiseRoute /> },
+  { path: '/alarms/:id', render: (p) => <AlarmRoute key={p['id']} id={p['id'] ?? ''} /> },
+  // Fixed change pages come before `/changes/:key`, which would match them too.
+  { path: '/changes', render: () => <ChangesRoute /> },
+  { path: '/changes/new', render: () => <ChangesNewRoute /> },
+  { path: '/changes/inbox', render: () => <ChangesInboxRoute /> },
+  { path: '/changes/calendar', render: () => <ChangeCalendarRoute /> },
+  { path: '/changes/policy', render: () => <ChangesPolicyRoute /> },
+  { path: '/changes/check', render: () => <ChangesCheckRoute /> },
+  { path: '/changes/:key', render: (p) => <ChangesDetailRoute key={p['key']} changeKey={p['key'] ?? ''} /> },
+  { path: '/changes/:key/edit', render: (p) => <ChangesEditRoute key={p['key']} changeKey={p['key'] ?? ''} /> },
 ]
 
 /** Renders the page for the current path; `tend serve` answers every such path with index.html. */

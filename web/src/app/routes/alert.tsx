@@ -9,6 +9,7 @@ import { AlertTimelineList } from '../../features/alerts/components/alert-timeli
 import { UrgencyBadge } from '../../features/alerts/components/urgency-badge'
 import { buildTimeline } from '../../features/alerts/utils/alert-timeline'
 import { useAuth } from '../../features/auth/hooks/use-auth'
+import { RecentChangesPanel } from '../../features/changes/components/recent-changes-panel'
 import { AlertMitigationPanel } from '../../features/mitigation/components/alert-mitigation-panel'
 import { getTeams } from '../../features/teams/api/get-teams'
 import { getUsers } from '../../features/users/api/get-users'
@@ -61,6 +62,7 @@ export function AlertRoute({ id }: { readonly id: string }) {
       <LoadState loading={false} error={detail.error} retry={detail.reload} />
       <AlertActions alert={alert} users={users} onChanged={detail.reload} />
       <AlertMitigationPanel alertId={alert.id} alertStatus={alert.status} zone={zone} />
+      <RecentChangesPanel alertId={alert.id} alertAt={parseInstant(alert.createdAt)} serviceName={alert.serviceName} zone={zone} />
       <div className="columns">
         <AlertFacts alert={alert} teamName={teams.find((t) => t.id === alert.teamId)?.name} nameOf={nameOf} zone={zone} now={now} />
         <section className="card" aria-labelledby="timeline-heading">

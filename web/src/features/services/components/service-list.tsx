@@ -1,4 +1,5 @@
 import { DemoBadge } from '../../../components/demo-badge'
+import { Link } from '../../../components/link'
 import type { EscalationPolicy, Service, Team } from '../../../types/api'
 import { ServicePolicySelect } from './service-policy-select'
 
@@ -26,6 +27,7 @@ export function ServiceList({ services, teams, policies, onChanged }: ServiceLis
               <td>
                 <strong>{s.name}</strong> <DemoBadge show={s.isDemo} />
                 {s.description !== '' && <p className="muted table__sub">{s.description}</p>}
+                <p className="table__sub"><Link to={`/alarms?service=${s.id}`}>Alarms</Link> · <Link to={`/alarms/heartbeats?service=${s.id}`}>Heartbeats</Link> · <Link to={`/alarms/event-rules?service=${s.id}`}>Event rules</Link></p>
               </td>
               <td>{teams.find((t) => t.id === s.teamId)?.name ?? '—'}</td>
               <td>{s.dependsOn.length === 0 ? <span className="muted">nothing</span> : s.dependsOn.map(serviceName).join(', ')}</td>

@@ -1,0 +1,27 @@
+import { lazy, Suspense, type ComponentType } from 'react'
+
+// The alarm-quality pages (alarms, heartbeats, event rules, noise) load on first visit, in their
+// own chunk, so the main bundle stays under Vite's 500 kB warning for the pages most visits open.
+const loading = <p className="muted" role="status">Loading…</p>
+
+function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Lazy = lazy(async () => ({ default: await load() }))
+  return (props: P) => (
+    <Suspense fallback={loading}>
+      <Lazy {...props} />
+    </Suspense>
+  )
+}
+
+/** Alarms by team (`/alarms`). */
+export const AlarmsRoute = deferred(async () => (await import('./alarms')).AlarmsRoute)
+/** One alarm (`/alarms/:id`). */
+export const AlarmRoute = deferred(async () => (await import('./alarm')).AlarmRoute)
+/** Heartbeats (`/alarms/heartbeats`). */
+export const HeartbeatsRoute = deferred(async () => (await import('./heartbeats')).HeartbeatsRoute)
+/** One heartbeat (`/alarms/heartbeats/:id`). */
+export const HeartbeatRoute = deferred(async () => (await import('./heartbeats-detail')).HeartbeatRoute)
+/** A service's event rules and events (`/alarms/event-rules?service=`). */
+export const EventRulesRoute = deferred(async () => (await import('./event-rules')).EventRulesRoute)
+/** The noise report (`/alarms/noise`). */
+export const NoiseRoute = deferred(async () => (await import('./noise')).NoiseRoute)

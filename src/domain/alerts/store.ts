@@ -1,7 +1,8 @@
+import { sql } from 'kysely'
 import { notFound } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { AlertsTable, Db } from '../../storage/index.js'
+import { insertRow, type AlertsTable, type Db } from '../../storage/index.js'
 import type { Actor } from '../audit/index.js'
 import type { Severity } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
@@ -42,6 +43,9 @@ export function alertFromRow(r: AlertsTable): Alert {
   }
 }
 
+/** `status <> 'resolved'` spelled as a literal: the condition of the open-alert partial indexes. */
+export const OPEN_STATUS_EXCLUDED = sql.lit('resolved')
+
 export async function findAlert(db: Db, id: string): Promise<Alert | null> {
   const row = await db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst()
   return row === undefined ? null : alertFromRow(row)
@@ -53,9 +57,13 @@ export async function getAlert(db: Db, id: string): Promise<Alert> {
   return alert
 }
 
-/** The open (not resolved) alert with this dedup key on the service, if any. */
+/**
+ * The open (not resolved) alert with this dedup key on the service, if any. The status is a
+ * literal so SQLite can use the partial unique index alerts_open_dedup (a bound parameter cannot
+ * prove the index's condition, and the lookup would walk every alert of the service).
+ */
 export async function findOpenAlert(db: Db, serviceId: string, dedupKey: string): Promise<Alert | null> {
-  const row = await db.selectFrom('alerts').selectAll().where('service_id', '=', serviceId).where('dedup_key', '=', dedupKey).where('status', '<>', 'resolved').executeTakeFirst()
+  const row = await db.selectFrom('alerts').selectAll().where('service_id', '=', serviceId).where('dedup_key', '=', dedupKey).where('status', '<>', OPEN_STATUS_EXCLUDED).executeTakeFirst()
   return row === undefined ? null : alertFromRow(row)
 }
 
@@ -91,10 +99,7 @@ export interface AlertLogEntry {
 
 /** Adds one entry to an alert's timeline (in the caller's transaction). */
 export async function logAlert(db: Db, alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown): Promise<void> {
-  await db
-    .insertInto('alert_log')
-    .values({ id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data) })
-    .execute()
+  await insertRow(db, 'alert_log', { id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data) })
 }
 
 /** An alert's timeline, oldest first. */

@@ -48,7 +48,8 @@ export function escalationManager(deps: PagingDeps): EngineModule {
           .updateTable('alerts')
           .set({ next_escalation_at: null })
           .where('id', 'in', [...ids])
-          .where('status', '=', 'triggered')
+          // Through the expression, as above: by primary key, never by walking the status index.
+          .where(sql<string>`${sql.ref('status')} || ''`, '=', 'triggered')
           .where('next_escalation_at', '<=', now)
           .where('mitigation_json', 'is not', null)
           .returningAll()

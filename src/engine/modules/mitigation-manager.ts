@@ -58,19 +58,25 @@ export function mitigationManager(deps: PagingDeps): EngineModule {
 }
 
 /**
- * Every new triggered alert passes the mitigation check once (recorded in mitigation_json).
+ * Every new alert passes the mitigation check once (recorded in mitigation_json).
  * Services without rules — most of them — are settled in one statement; the rest are decided
  * in one transaction per batch (an alert storm must not cost a commit per alert).
  */
 async function decideNewAlerts(ctx: CycleCtx): Promise<void> {
   const db = ctx.storage.db
-  const fresh = await db.selectFrom('alerts').select(['id', 'service_id']).where('mitigation_json', 'is', null).where('status', '=', 'triggered').limit(BATCH).execute()
+  // Walks the partial index alerts_undecided, oldest first: only the undecided backlog.
+  const fresh = await db.selectFrom('alerts').select(['id', 'service_id', 'status']).where('mitigation_json', 'is', null).orderBy('created_at').limit(BATCH).execute()
   if (fresh.length === 0) return
+  const triggered = fresh.filter((f) => f.status === 'triggered')
   const withRules = new Set(
-    (await db.selectFrom('mitigation_rules').select('service_id').distinct().where('paused', '=', 0).where('service_id', 'in', [...new Set(fresh.map((f) => f.service_id))]).execute()).map((r) => r.service_id),
+    triggered.length === 0
+      ? []
+      : (await db.selectFrom('mitigation_rules').select('service_id').distinct().where('paused', '=', 0).where('service_id', 'in', [...new Set(triggered.map((f) => f.service_id))]).execute()).map((r) => r.service_id),
   )
-  const plain = fresh.filter((f) => !withRules.has(f.service_id)).map((f) => f.id)
-  const ruled = fresh.filter((f) => withRules.has(f.service_id)).map((f) => f.id)
+  // Acknowledged or resolved before the check ran: a person (or the source) got there first,
+  // so there is nothing to mitigate; they are settled with the alerts of services without rules.
+  const ruled = triggered.filter((f) => withRules.has(f.service_id)).map((f) => f.id)
+  const plain = fresh.filter((f) => f.status !== 'triggered' || !withRules.has(f.service_id)).map((f) => f.id)
   await db.transaction().execute(async (trx) => {
     if (plain.length > 0) await trx.updateTable('alerts').set({ mitigation_json: JSON.stringify({ checked: true }) }).where('id', 'in', plain).where('mitigation_json', 'is', null).execute()
     for (const id of ruled) {

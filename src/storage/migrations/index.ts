@@ -5,6 +5,7 @@ import * as createChangeSafety from './20261127120000-create-change-safety.js'
 import * as createOncallHealth from './20261127130000-create-oncall-health.js'
 import * as createAlarmQuality from './20261127140000-create-alarm-quality.js'
 import * as createMitigation from './20261127150000-create-mitigation.js'
+import * as indexEngineHotPaths from './20261127160000-index-engine-hot-paths.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127130000-create-oncall-health': wrap(createOncallHealth),
   '20261127140000-create-alarm-quality': wrap(createAlarmQuality),
   '20261127150000-create-mitigation': wrap(createMitigation),
+  '20261127160000-index-engine-hot-paths': wrap(indexEngineHotPaths),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

@@ -1,7 +1,7 @@
 import { conflict, FieldErrors } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { Db } from '../../storage/index.js'
+import { insertRow, type Db } from '../../storage/index.js'
 import type { Actor } from '../audit/index.js'
 import { cancelPendingNotifications } from '../notify/index.js'
 import type { Service } from '../services/index.js'
@@ -65,42 +65,39 @@ async function openAlert(
 ): Promise<string> {
   const id = newId()
   const urgency = urgencyFor(event, service, opts.urgencyOverride)
-  await db
-    .insertInto('alerts')
-    .values({
-      id,
-      service_id: service.id,
-      dedup_key: event.dedupKey,
-      status: 'triggered',
-      urgency,
-      summary: event.summary,
-      source: event.source,
-      severity: event.severity,
-      component: event.component ?? null,
-      group_name: event.group ?? null,
-      class_name: event.class ?? null,
-      details_json: JSON.stringify(event.details),
-      links_json: JSON.stringify(event.links),
-      origin: opts.origin,
-      created_by: opts.createdBy ?? null,
-      created_at: now,
-      updated_at: now,
-      last_event_at: now,
-      event_count: 1,
-      acknowledged_at: null,
-      acknowledged_by: null,
-      resolved_at: null,
-      resolved_by: null,
-      outcome: null,
-      outcome_note: null,
-      policy_id: service.escalationPolicyId,
-      escalation_step: 0,
-      escalation_loop: 0,
-      // Due at once: the engine fires the first step in its next cycle (woken after commit).
-      next_escalation_at: now,
-      direct_targets_json: opts.directTargets === undefined || opts.directTargets === null ? null : JSON.stringify(opts.directTargets),
-    })
-    .execute()
+  await insertRow(db, 'alerts', {
+    id,
+    service_id: service.id,
+    dedup_key: event.dedupKey,
+    status: 'triggered',
+    urgency,
+    summary: event.summary,
+    source: event.source,
+    severity: event.severity,
+    component: event.component ?? null,
+    group_name: event.group ?? null,
+    class_name: event.class ?? null,
+    details_json: JSON.stringify(event.details),
+    links_json: JSON.stringify(event.links),
+    origin: opts.origin,
+    created_by: opts.createdBy ?? null,
+    created_at: now,
+    updated_at: now,
+    last_event_at: now,
+    event_count: 1,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    resolved_at: null,
+    resolved_by: null,
+    outcome: null,
+    outcome_note: null,
+    policy_id: service.escalationPolicyId,
+    escalation_step: 0,
+    escalation_loop: 0,
+    // Due at once: the engine fires the first step in its next cycle (woken after commit).
+    next_escalation_at: now,
+    direct_targets_json: opts.directTargets === undefined || opts.directTargets === null ? null : JSON.stringify(opts.directTargets),
+  })
   await logAlert(db, id, now, 'triggered', actor, `Triggered (${urgency} urgency, ${event.severity}): ${event.summary}`)
   return id
 }

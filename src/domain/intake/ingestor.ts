@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import { newId } from '../../lib/ids.js'
 import type { Clock } from '../../lib/time/index.js'
-import type { Storage, Tx } from '../../storage/index.js'
+import { insertRow, type Storage, type Tx } from '../../storage/index.js'
 import { applyEvent, type AlertEvent, type EventResult } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
 import { withEventRules } from '../event-rules/index.js'
@@ -138,21 +138,18 @@ export class Ingestor {
           directTargets: job.directTargets ?? null,
         }),
       )
-      await trx
-        .insertInto('events')
-        .values({
-          id: newId(),
-          integration_id: job.integrationId,
-          service_id: job.service.id,
-          source_type: job.sourceType,
-          action: event.action,
-          dedup_key: event.dedupKey,
-          received_at: now,
-          body_json: job.rawBody,
-          alert_id: result.alertId,
-          outcome: result.reason === undefined ? result.outcome : `${result.outcome}: ${result.reason}`,
-        })
-        .execute()
+      await insertRow(trx, 'events', {
+        id: newId(),
+        integration_id: job.integrationId,
+        service_id: job.service.id,
+        source_type: job.sourceType,
+        action: event.action,
+        dedup_key: event.dedupKey,
+        received_at: now,
+        body_json: job.rawBody,
+        alert_id: result.alertId,
+        outcome: result.reason === undefined ? result.outcome : `${result.outcome}: ${result.reason}`,
+      })
       results.push(result)
     }
     return results

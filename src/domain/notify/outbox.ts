@@ -1,6 +1,6 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { Db, NotificationsTable } from '../../storage/index.js'
+import { insertRow, type Db, type NotificationsTable } from '../../storage/index.js'
 import type { ContactMethodType, Urgency } from '../users/index.js'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
 import type { NewNotification, Notification, NotificationKind, NotificationStatus } from './model.js'
@@ -40,9 +40,10 @@ export async function enqueueNotifications(db: Db, now: Instant, messages: reado
   const inserted: string[] = []
   for (const m of messages) {
     const id = newId()
-    const res = await db
-      .insertInto('notifications')
-      .values({
+    const count = await insertRow(
+      db,
+      'notifications',
+      {
         id,
         alert_id: m.alertId,
         service_id: m.serviceId,
@@ -65,10 +66,10 @@ export async function enqueueNotifications(db: Db, now: Instant, messages: reado
         payload_json: JSON.stringify(m.payload),
         created_at: now,
         sent_at: null,
-      })
-      .onConflict((c) => c.column('idempotency_key').doNothing())
-      .executeTakeFirst()
-    if (Number(res.numInsertedOrUpdatedRows ?? 0n) > 0) inserted.push(id)
+      },
+      { onConflictDoNothing: 'idempotency_key' },
+    )
+    if (count > 0) inserted.push(id)
   }
   return inserted
 }

@@ -66,6 +66,13 @@ try {
     plans[sql.slice(0, 120)] = (reader.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail)
   }
   reader.close()
+  // TEND_SQL_PROFILE_KEEP=<file>: keep a copy of the database to try query variants on.
+  const keep = process.env['TEND_SQL_PROFILE_KEEP']
+  if (keep !== undefined && keep !== '') {
+    const native = new SqliteDatabase(app.tend.storage.location.replace(/^sqlite:/, ''))
+    await native.backup(keep)
+    native.close()
+  }
 } finally {
   await app.close()
   await sink.stop()

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { notFound } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRow, type AlertsTable, type Db } from '../../storage/index.js'
+import { insertRow, preparedQuery, type AlertsTable, type Db } from '../../storage/index.js'
 import type { Actor } from '../audit/index.js'
 import type { Severity } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
@@ -63,9 +63,13 @@ export async function getAlert(db: Db, id: string): Promise<Alert> {
  * prove the index's condition, and the lookup would walk every alert of the service).
  */
 export async function findOpenAlert(db: Db, serviceId: string, dedupKey: string): Promise<Alert | null> {
-  const row = await db.selectFrom('alerts').selectAll().where('service_id', '=', serviceId).where('dedup_key', '=', dedupKey).where('status', '<>', OPEN_STATUS_EXCLUDED).executeTakeFirst()
+  const [row] = await selectOpenAlert(db, serviceId, dedupKey)
   return row === undefined ? null : alertFromRow(row)
 }
+
+const selectOpenAlert = preparedQuery('open alert by dedup key', (db, serviceId: string, dedupKey: string) =>
+  db.selectFrom('alerts').selectAll().where('service_id', '=', serviceId).where('dedup_key', '=', dedupKey).where('status', '<>', OPEN_STATUS_EXCLUDED),
+)
 
 export interface AlertFilter {
   readonly status?: readonly AlertStatus[] | undefined

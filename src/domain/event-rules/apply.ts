@@ -19,7 +19,7 @@
  */
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { Db } from '../../storage/index.js'
+import { preparedQuery, type Db } from '../../storage/index.js'
 import { markAlertFlapping, quietAlert, releaseAlert } from '../alarms/index.js'
 import { findOpenAlert, type Alert, type AlertEvent, type EventResult } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
@@ -138,15 +138,19 @@ async function holdResolve(db: Db, now: Instant, source: Service, event: AlertEv
 
 /** A trigger of a key whose resolve was held: the flip is over, its alert stays open. */
 async function dropHeldResolves(db: Db, now: Instant, serviceId: string, dedupKey: string): Promise<void> {
-  await db
+  await updateDropHeldResolves(db, now, serviceId, dedupKey)
+}
+
+/** Runs for every trigger, so prepared once. */
+const updateDropHeldResolves = preparedQuery('drop held resolves of a key', (db, now: number, serviceId: string, dedupKey: string) =>
+  db
     .updateTable('held_events')
     .set({ status: 'dropped', settled_at: now, outcome_note: 'the source triggered again; the alert stays open' })
     .where('status', '=', 'held')
     .where('kind', '=', 'resolve')
     .where('service_id', '=', serviceId)
-    .where('dedup_key', '=', dedupKey)
-    .execute()
-}
+    .where('dedup_key', '=', dedupKey),
+)
 
 async function nonTrigger(db: Db, now: Instant, source: Service, event: AlertEvent, apply: ApplyEvent): Promise<EventResult> {
   const { service, open } = await followUpService(db, source, event.dedupKey)

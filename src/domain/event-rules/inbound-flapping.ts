@@ -16,7 +16,7 @@
  */
 import { DEFAULT_FLAP_THRESHOLDS, FLAP_HISTORY_LENGTH, flapState } from '../alarms/index.js'
 import { HOUR_MS, MINUTE_MS, type Instant } from '../../lib/time/index.js'
-import type { Db } from '../../storage/index.js'
+import { preparedQuery, type Db } from '../../storage/index.js'
 
 /** How far back a key's trigger/resolve events count. */
 export const INBOUND_FLAP_WINDOW_MS = 6 * HOUR_MS
@@ -45,19 +45,22 @@ export function foldFlapping(states: readonly boolean[]): InboundFlap {
 
 /** The recent trigger (true) / resolve (false) states of a key, oldest first. */
 async function recentStates(db: Db, serviceId: string, dedupKey: string, now: Instant): Promise<boolean[]> {
-  const rows = await db
+  const rows = await selectRecentStates(db, serviceId, dedupKey, now - INBOUND_FLAP_WINDOW_MS)
+  return rows.reverse().map((r) => r.action === 'trigger')
+}
+
+const selectRecentStates = preparedQuery('recent trigger/resolve events of a key', (db, serviceId: string, dedupKey: string, since: number) =>
+  db
     .selectFrom('events')
     .select('action')
     .where('service_id', '=', serviceId)
     .where('dedup_key', '=', dedupKey)
-    .where('received_at', '>=', now - INBOUND_FLAP_WINDOW_MS)
+    .where('received_at', '>=', since)
     .where('action', 'in', ['trigger', 'resolve'])
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(2 * FLAP_HISTORY_LENGTH)
-    .execute()
-  return rows.reverse().map((r) => r.action === 'trigger')
-}
+    .limit(2 * FLAP_HISTORY_LENGTH),
+)
 
 /** Returns whether the key flaps once the event now arriving (`trigger` or not) is counted. */
 export async function inboundFlapState(db: Db, serviceId: string, dedupKey: string, isTrigger: boolean, now: Instant): Promise<InboundFlap> {

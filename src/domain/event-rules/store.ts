@@ -1,7 +1,7 @@
 import { AppError, FieldErrors, notFound, validationError } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { Db, EventRulesTable } from '../../storage/index.js'
+import { preparedQuery, type Db, type EventRulesTable } from '../../storage/index.js'
 import { recordAudit } from '../audit/index.js'
 import type { CommandCtx } from '../command.js'
 import { findService } from '../services/index.js'
@@ -48,9 +48,14 @@ export function eventRuleFromRow(r: EventRulesTable): StoredEventRule {
 
 /** A service's event rules in evaluation order. */
 export async function listEventRules(db: Db, serviceId: string): Promise<StoredEventRule[]> {
-  const rows = await db.selectFrom('event_rules').selectAll().where('service_id', '=', serviceId).orderBy('position').orderBy('created_at').execute()
+  const rows = await selectServiceRules(db, serviceId)
   return rows.map(eventRuleFromRow)
 }
+
+/** Read for every inbound event, so prepared once. */
+const selectServiceRules = preparedQuery('event rules of a service', (db, serviceId: string) =>
+  db.selectFrom('event_rules').selectAll().where('service_id', '=', serviceId).orderBy('position').orderBy('created_at'),
+)
 
 export async function getEventRule(db: Db, id: string): Promise<StoredEventRule> {
   const row = await db.selectFrom('event_rules').selectAll().where('id', '=', id).executeTakeFirst()

@@ -8,6 +8,7 @@ import { ENGINE_ACTOR, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
 import { memoized } from './memo.js'
 import { raiseUnreachable } from './unreachable.js'
+import { preparedQuery } from '../../storage/index.js'
 
 /**
  * Fires the alert's due escalation step: resolves its targets to people (a schedule means
@@ -86,9 +87,14 @@ function uniqueByUser(recipients: readonly Recipient[]): Recipient[] {
 }
 
 async function moveTo(ctx: PagingCtx, alert: Alert, next: { step: number; loop: number; at: number } | null): Promise<void> {
-  await ctx.db
-    .updateTable('alerts')
-    .set(next === null ? { next_escalation_at: null, updated_at: ctx.now } : { escalation_step: next.step, escalation_loop: next.loop, next_escalation_at: next.at, updated_at: ctx.now })
-    .where('id', '=', alert.id)
-    .execute()
+  if (next === null) await updateEscalationDone(ctx.db, ctx.now, alert.id)
+  else await updateEscalationNext(ctx.db, next.step, next.loop, next.at, ctx.now, alert.id)
 }
+
+// Run for every alert fired, so prepared once.
+const updateEscalationDone = preparedQuery('escalation done', (db, now: number, alertId: string) =>
+  db.updateTable('alerts').set({ next_escalation_at: null, updated_at: now }).where('id', '=', alertId),
+)
+const updateEscalationNext = preparedQuery('escalation next step', (db, step: number, loop: number, at: number, now: number, alertId: string) =>
+  db.updateTable('alerts').set({ escalation_step: step, escalation_loop: loop, next_escalation_at: at, updated_at: now }).where('id', '=', alertId),
+)

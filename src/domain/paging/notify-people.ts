@@ -5,6 +5,7 @@ import { formatLocal } from '../../lib/time/index.js'
 import { ENGINE_ACTOR, type PagingCtx } from './context.js'
 import { memoized } from './memo.js'
 import { latestChangeLine } from '../change-requests/index.js'
+import { preparedQuery } from '../../storage/index.js'
 
 export interface Recipient {
   readonly userId: string
@@ -101,32 +102,32 @@ function describePlan(name: string, zone: string, plan: ReturnType<typeof planNo
 async function lastPageOnService(ctx: PagingCtx, userId: string, alert: Alert): Promise<number | null> {
   // The first qualifying row in the (user, service, created_at) index order, rather than min()
   // over every row of the window: in an alert storm the window holds thousands of bundled rows.
-  const row = await ctx.db
-    .selectFrom('notifications')
-    .select('created_at')
-    .where('user_id', '=', userId)
-    .where('service_id', '=', alert.serviceId)
-    .where('created_at', '>', ctx.now - BUNDLE_WINDOW_MS)
-    .where('kind', '=', 'alert')
-    .where('status', 'in', ['pending', 'sending', 'sent'])
-    .where('alert_id', '<>', alert.id)
-    // A message held for working hours has not reached anyone yet: it opens no bundle window.
-    .where('not_before', '<=', ctx.now)
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst()
+  const [row] = await selectFirstPageInWindow(ctx.db, userId, alert.serviceId, ctx.now - BUNDLE_WINDOW_MS, alert.id, ctx.now)
   return row === undefined ? null : Number(row.created_at)
 }
 
+const selectFirstPageInWindow = preparedQuery('first page in the bundle window', (db, userId: string, serviceId: string, since: number, alertId: string, now: number) =>
+  db
+    .selectFrom('notifications')
+    .select('created_at')
+    .where('user_id', '=', userId)
+    .where('service_id', '=', serviceId)
+    .where('created_at', '>', since)
+    .where('kind', '=', 'alert')
+    .where('status', 'in', ['pending', 'sending', 'sent'])
+    .where('alert_id', '<>', alertId)
+    // A message held for working hours has not reached anyone yet: it opens no bundle window.
+    .where('not_before', '<=', now)
+    .orderBy('created_at')
+    .limit(1),
+)
+
 /** Whether this person acknowledged another alert on this service in the last 30 minutes. */
 async function isEngaged(ctx: PagingCtx, userId: string, alert: Alert): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('alerts')
-    .select('id')
-    .where('service_id', '=', alert.serviceId)
-    .where('acknowledged_by', '=', userId)
-    .where('acknowledged_at', '>', ctx.now - ENGAGED_WINDOW_MS)
-    .where('id', '<>', alert.id)
-    .executeTakeFirst()
-  return row !== undefined
+  const rows = await selectEngagement(ctx.db, alert.serviceId, userId, ctx.now - ENGAGED_WINDOW_MS, alert.id)
+  return rows.length > 0
 }
+
+const selectEngagement = preparedQuery('recent acknowledgement on the service', (db, serviceId: string, userId: string, since: number, alertId: string) =>
+  db.selectFrom('alerts').select('id').where('service_id', '=', serviceId).where('acknowledged_by', '=', userId).where('acknowledged_at', '>', since).where('id', '<>', alertId).limit(1),
+)

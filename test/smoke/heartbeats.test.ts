@@ -35,6 +35,8 @@ for (const dialect of DIALECTS) {
     async function heartbeat(body: Record<string, unknown>): Promise<{ id: string; path: string }> {
       const res = await app.call('POST', `/api/v1/services/${serviceId}/heartbeats`, body)
       expect(res.status).toBe(201)
+      // Started with --port 0: the ping URL names the port Tend really listens on.
+      expect(res.body.pingUrl.startsWith(`${app.url}/ping/`)).toBe(true)
       return { id: res.body.heartbeat.id, path: new URL(res.body.pingUrl).pathname }
     }
     const status = async (id: string) => (await app.call('GET', `/api/v1/heartbeats/${id}`)).body.heartbeat
@@ -71,6 +73,11 @@ for (const dialect of DIALECTS) {
       const alert = alerts.find((a: { summary: string }) => a.summary.includes('nightly-backup'))
       expect(alert?.status).toBe('triggered')
       expect(pagesAbout('"nightly-backup" reported failure')).toHaveLength(1)
+      expect((await status(hb.id)).alertOpen).toBe(true)
+      // Resolved by hand before the engine looks again: the heartbeat shows it at once.
+      expect((await app.call('POST', `/api/v1/alerts/${alert.id}/resolve`, {})).status).toBe(200)
+      expect((await status(hb.id)).alertOpen).toBe(false)
+      expect((await app.call('GET', `/api/v1/heartbeats?serviceId=${serviceId}`)).body.items.find((h: { id: string }) => h.id === hb.id).alertOpen).toBe(false)
       const detail = await app.call('GET', `/api/v1/heartbeats/${hb.id}`)
       expect(detail.body.pings[0]).toMatchObject({ kind: 'fail', body: 'pg_dump: error: connection refused' })
       expect((await fetch(`${app.url}/ping/not-a-real-token-0000`)).status).toBe(404)

@@ -25,4 +25,4 @@ export { lastFinishAt, lastRunDurationMs, PING_KINDS, recordPing, resolvesAlert 
 export { expectedDeadlines, nextExpectedAfter } from './schedule.js'
 export { evaluateHeartbeat } from './evaluate.js'
 export type { Heartbeat } from './store.js'
-export { listHeartbeats, getHeartbeat, createHeartbeat, updateHeartbeat, deleteHeartbeat, recordPingByToken, listPings, heartbeatFromRow, PING_BODY_LIMIT } from './store.js'
+export { heartbeatDedupKey, listHeartbeats, getHeartbeat, createHeartbeat, updateHeartbeat, deleteHeartbeat, recordPingByToken, listPings, heartbeatFromRow, PING_BODY_LIMIT } from './store.js'

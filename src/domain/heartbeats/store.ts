@@ -3,6 +3,7 @@ import { newId } from '../../lib/ids.js'
 import { hashSecret, randomToken } from '../../lib/secrets.js'
 import type { Instant } from '../../lib/time/index.js'
 import type { Db, HeartbeatsTable } from '../../storage/index.js'
+import { OPEN_STATUS_EXCLUDED } from '../alerts/index.js'
 import { recordAudit } from '../audit/index.js'
 import type { CommandCtx } from '../command.js'
 import type { HeartbeatSpec, HeartbeatState, HeartbeatStatus } from './model.js'
@@ -41,16 +42,42 @@ export function heartbeatFromRow(r: HeartbeatsTable): Heartbeat {
   }
 }
 
+/** The dedup key of the alert a heartbeat opens on its service. */
+export const heartbeatDedupKey = (heartbeatId: string): string => `heartbeat:1:${heartbeatId}`
+
 export async function listHeartbeats(db: Db, filter: { serviceIds?: readonly string[] | undefined } = {}): Promise<Heartbeat[]> {
   let q = db.selectFrom('heartbeats').selectAll().orderBy('name')
   if (filter.serviceIds !== undefined) q = filter.serviceIds.length === 0 ? q.where('id', '=', '') : q.where('service_id', 'in', [...filter.serviceIds])
-  return (await q.execute()).map(heartbeatFromRow)
+  return withLiveAlertState(db, (await q.execute()).map(heartbeatFromRow))
 }
 
 export async function getHeartbeat(db: Db, ref: string): Promise<Heartbeat> {
   const row = await db.selectFrom('heartbeats').selectAll().where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)])).executeTakeFirst()
   if (row === undefined) throw notFound('heartbeat', ref)
-  return heartbeatFromRow(row)
+  const [hb] = await withLiveAlertState(db, [heartbeatFromRow(row)])
+  return hb as Heartbeat
+}
+
+/**
+ * Whether each heartbeat's alert is open now, read from the alerts themselves: the stored flag
+ * is only refreshed when the engine next evaluates the heartbeat, and someone may have resolved
+ * the alert by hand since.
+ */
+async function withLiveAlertState(db: Db, heartbeats: readonly Heartbeat[]): Promise<Heartbeat[]> {
+  if (heartbeats.length === 0) return []
+  const open = new Set<string>()
+  for (let i = 0; i < heartbeats.length; i += 500) {
+    const chunk = heartbeats.slice(i, i + 500)
+    const rows = await db
+      .selectFrom('alerts')
+      .select(['service_id', 'dedup_key'])
+      .where('service_id', 'in', [...new Set(chunk.map((h) => h.serviceId))])
+      .where('dedup_key', 'in', chunk.map((h) => heartbeatDedupKey(h.id)))
+      .where('status', '<>', OPEN_STATUS_EXCLUDED)
+      .execute()
+    for (const r of rows) open.add(`${r.service_id} ${r.dedup_key}`)
+  }
+  return heartbeats.map((h) => ({ ...h, alertOpen: open.has(`${h.serviceId} ${heartbeatDedupKey(h.id)}`) }))
 }
 
 function checkName(name: string | undefined): string {

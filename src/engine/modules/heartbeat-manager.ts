@@ -1,5 +1,5 @@
 import { applyEvent, findOpenAlert } from '../../domain/alerts/index.js'
-import { evaluateHeartbeat, heartbeatFromRow, resolvesAlert, type Heartbeat } from '../../domain/heartbeats/index.js'
+import { evaluateHeartbeat, heartbeatDedupKey, heartbeatFromRow, resolvesAlert, type Heartbeat } from '../../domain/heartbeats/index.js'
 import { getService } from '../../domain/services/index.js'
 import type { Instant } from '../../lib/time/index.js'
 import type { Tx } from '../../storage/index.js'
@@ -7,9 +7,6 @@ import type { EngineModule } from '../module.js'
 
 const BATCH = 500
 const HEARTBEAT_ACTOR = Object.freeze({ userId: null, label: 'Tend heartbeats' })
-
-/** The typed dedup key of a heartbeat's alert, so a repeating miss opens one alert. */
-export const heartbeatDedupKey = (heartbeatId: string): string => `heartbeat:1:${heartbeatId}`
 
 /**
  * Evaluates heartbeats whose next check is due — on time, even when nothing pings, which is the

@@ -16,6 +16,7 @@ import { buildChannels } from './channels.js'
 import { LinkSigner, type ChannelRegistry } from '../domain/notify/index.js'
 import { Ingestor, RateLimiter } from '../domain/intake/index.js'
 import { EventLoopLag } from '../http/event-loop-lag.js'
+import { createServer } from 'node:net'
 
 export interface TendOptions {
   readonly config: ProcessConfig
@@ -49,7 +50,7 @@ export interface Tend {
 
 /** Opens storage, migrates, bootstraps the first admin, seeds demo data if asked, and wires everything. */
 export async function createTend(opts: TendOptions): Promise<Tend> {
-  const { config } = opts
+  const config = await withConcretePort(opts.config)
   const clock = opts.clock ?? systemClock
   const log = opts.logger ?? pino({ level: config.logLevel, base: { service: 'tend' } })
   mkdirSync(config.dataDir, { recursive: true })
@@ -121,4 +122,25 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
     await storage.close().catch(() => undefined)
     throw err
   }
+}
+
+/**
+ * `--port 0` asks for any free port. It is picked before anything is built so that the links
+ * in messages, ping URLs and iCal feeds name the port Tend really listens on (a default public
+ * URL would otherwise say ":0"). An explicit public URL is kept as it is.
+ */
+async function withConcretePort(config: ProcessConfig): Promise<ProcessConfig> {
+  if (config.port !== 0) return config
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen({ host: config.host, port: 0 }, () => {
+      const address = probe.address()
+      const picked = typeof address === 'object' && address !== null ? address.port : 0
+      probe.close(() => resolve(picked))
+    })
+  })
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const defaultUrl = `http://${host}:0`
+  return { ...config, port, publicUrl: config.publicUrl === defaultUrl ? `http://${host}:${port}` : config.publicUrl }
 }

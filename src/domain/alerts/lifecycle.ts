@@ -38,8 +38,16 @@ export async function applyEvent(
   switch (event.action) {
     case 'trigger':
       if (open !== null) {
-        await db.updateTable('alerts').set({ event_count: open.eventCount + 1, last_event_at: now, updated_at: now }).where('id', '=', open.id).execute()
-        await logAlert(db, open.id, now, 'deduplicated', actor, `Another trigger joined this alert (${open.eventCount + 1} events)`, { summary: event.summary })
+        // Counted in SQL, not from the row read above: another transaction (a second intake lane,
+        // another instance) may be adding to the same alert, and a read-then-write would lose its count.
+        const counted = await db
+          .updateTable('alerts')
+          .set((eb) => ({ event_count: eb('event_count', '+', 1), last_event_at: now, updated_at: now }))
+          .where('id', '=', open.id)
+          .returning('event_count')
+          .executeTakeFirst()
+        const count = counted?.event_count ?? open.eventCount + 1
+        await logAlert(db, open.id, now, 'deduplicated', actor, `Another trigger joined this alert (${count} events)`, { summary: event.summary })
         return { alertId: open.id, outcome: 'deduplicated' }
       }
       return { alertId: await openAlert(db, now, actor, service, event, opts), outcome: 'opened' }

@@ -175,6 +175,23 @@ for (const dialect of DIALECTS) {
       expect(pagesFor(ana.id)).toHaveLength(2)
     })
 
+    it('in a storm fired in one engine cycle, pages once and bundles the rest into one follow-up', async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl)
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 30 }])
+      const storm = Array.from({ length: 30 }, (_, i) => `shard-${i} unreachable`)
+      await Promise.all(storm.map((summary) => app.call('POST', '/v2/enqueue', pdTrigger(s.key, summary), null)))
+      await app.settle()
+      expect(pagesFor(ana.id).map((r) => r.json.kind)).toEqual(['alert'])
+      app.clock.advance(5 * MIN)
+      await app.settle()
+      const bundle = pagesFor(ana.id).find((r) => r.json.kind === 'bundle')
+      expect(bundle?.json.subject).toContain('29 more alerts')
+      expect(pagesFor(ana.id)).toHaveLength(2)
+      const bundles = await app.tend.storage.db.selectFrom('notifications').select('id').where('user_id', '=', ana.id).where('kind', '=', 'bundle').execute()
+      expect(bundles).toHaveLength(1)
+    })
+
     it('retries a failing webhook with backoff, dead-letters it, and pages the team admins', async () => {
       const s = await scenario()
       hooks.respond = (r) => (r.path === `/${s.ana.id}` ? 503 : 200)
@@ -231,6 +248,32 @@ for (const dialect of DIALECTS) {
       expect(after).toEqual([])
       const notAm = await app.call('POST', `/webhooks/alertmanager/${s.key}`, { hello: 'world' }, null)
       expect(notAm.status).toBe(400)
+    })
+
+    it('groups sent at once whose alerts overlap still give one alert per fingerprint, counting every event', async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl)
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 5 }], { integrationType: 'alertmanager' })
+      // 40 groups of 3 alerts over 12 fingerprints: group g holds fp(g), fp(g+1), fp(g+2), so the
+      // groups' first keys (which pick their commit lane on PostgreSQL) differ while their keys overlap.
+      const fp = (i: number) => `fp-${i % 12}`
+      const group = (g: number) => ({
+        version: '4',
+        groupKey: `{}:{g="${g}"}`,
+        status: 'firing',
+        receiver: 'tend',
+        groupLabels: {},
+        commonLabels: { severity: 'critical' },
+        commonAnnotations: {},
+        externalURL: 'http://alertmanager:9093',
+        truncatedAlerts: 0,
+        alerts: [g, g + 1, g + 2].map((i) => ({ status: 'firing', labels: { alertname: 'DiskFull', instance: fp(i), severity: 'critical' }, annotations: { summary: `disk full on ${fp(i)}` }, startsAt: '2026-11-24T08:59:00Z', endsAt: '0001-01-01T00:00:00Z', generatorURL: 'http://prometheus/graph', fingerprint: fp(i) })),
+      })
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, g) => app.call('POST', `/webhooks/alertmanager/${s.key}`, group(g), null)))
+      expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 40 }, () => 202))
+      const alerts = (await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}&limit=100`)).body.items as { dedupKey: string; eventCount: number }[]
+      expect(alerts.map((a) => a.dedupKey).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `fp-${i}`).sort())
+      expect(alerts.reduce((sum, a) => sum + a.eventCount, 0)).toBe(120)
     })
   })
 }

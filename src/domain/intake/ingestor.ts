@@ -38,6 +38,17 @@ export class IngestOverloadError extends Error {
  */
 export const MAX_QUEUE_WAIT_MS = 2_000
 
+/** Transactions one flush runs at once on PostgreSQL (the pool holds 10 connections). */
+const POSTGRES_LANES = 4
+
+/** A job's lane: by its service and first dedup key (FNV-1a), so one key always takes one lane. */
+function laneOf(job: IngestJob, lanes: number): number {
+  const key = `${job.service.id} ${job.events[0]?.dedupKey ?? ''}`
+  let hash = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
+  return (hash >>> 0) % lanes
+}
+
 interface Pending {
   readonly job: IngestJob
   /** When it was queued, on the monotonic clock (an operational wait, not domain time). */
@@ -102,6 +113,34 @@ export class Ingestor {
     const batch = this.#queue
     this.#queue = []
     try {
+      const lanes = this.#lanesOf(batch)
+      const failed = await Promise.all(lanes.map((lane) => this.#commitLane(lane)))
+      // Retried once every lane has ended, so a retry never waits on (or races) another lane.
+      for (const lane of failed) if (lane !== null) await this.#commitOneByOne(lane)
+    } finally {
+      this.#flushing = false
+      if (this.#queue.length > 0) this.#schedule()
+    }
+  }
+
+  /**
+   * Splits a batch into lanes committed side by side. PostgreSQL answers each statement over a
+   * connection, so one transaction leaves it mostly waiting; a few transactions at once keep it
+   * busy. Every event of one dedup key goes to one lane, so a key's events keep their order and
+   * two lanes rarely race for one alert (if they do, the unique open-alert index stops the second,
+   * whose jobs are then retried one by one and join the first's alert). SQLite has one connection.
+   */
+  #lanesOf(batch: Pending[]): Pending[][] {
+    const count = this.storage.dialect === 'postgres' ? Math.min(POSTGRES_LANES, batch.length) : 1
+    if (count <= 1) return [batch]
+    const lanes: Pending[][] = Array.from({ length: count }, () => [])
+    for (const p of batch) lanes[laneOf(p.job, count)]?.push(p)
+    return lanes.filter((l) => l.length > 0)
+  }
+
+  /** Commits a lane in one transaction; returns the lane if it failed (its jobs are then retried alone). */
+  async #commitLane(batch: Pending[]): Promise<Pending[] | null> {
+    try {
       const results = await this.storage.db.transaction().execute(async (trx) => {
         const out: EventResult[][] = []
         for (const p of batch) out.push(await this.#apply(trx, p.job))
@@ -109,19 +148,22 @@ export class Ingestor {
       })
       batch.forEach((p, i) => p.resolve(results[i] ?? []))
       this.onCommitted()
+      return null
     } catch (err) {
       this.log.warn({ err, batch: batch.length }, 'event batch failed; retrying its jobs one by one')
-      for (const p of batch) {
-        try {
-          p.resolve(await this.storage.db.transaction().execute((trx) => this.#apply(trx, p.job)))
-          this.onCommitted()
-        } catch (jobErr) {
-          p.reject(jobErr)
-        }
+      return batch
+    }
+  }
+
+  /** One transaction per job, so one bad event cannot fail its neighbours. */
+  async #commitOneByOne(batch: Pending[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        p.resolve(await this.storage.db.transaction().execute((trx) => this.#apply(trx, p.job)))
+        this.onCommitted()
+      } catch (jobErr) {
+        p.reject(jobErr)
       }
-    } finally {
-      this.#flushing = false
-      if (this.#queue.length > 0) this.#schedule()
     }
   }
 

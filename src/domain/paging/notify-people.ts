@@ -37,7 +37,7 @@ export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { servic
     const [rules, methods, lastPage] = await Promise.all([
       memoized(ctx, `rules:${user.id}`, () => listNotificationRules(ctx.db, user.id)),
       memoized(ctx, `methods:${user.id}`, () => listContactMethodsMeta(ctx.db, user.id)),
-      lastPageOnService(ctx, user.id, alert),
+      firstPageInWindow(ctx, user.id, alert),
     ])
     // Whether they are engaged only changes the plan for someone with a calm method to update them on.
     const engaged = engagementMatters({ urgency: alert.urgency, rules, methods }) ? await isEngaged(ctx, user.id, alert) : false
@@ -79,7 +79,14 @@ export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { servic
         payload: { serviceName: names.service, windowStart: plan.bundle.windowStart },
       })
     }
-    await enqueueNotifications(ctx.db, ctx.now, messages)
+    // In an alert storm every alert of a chunk adds to the same bundle: queue it once per chunk.
+    const fresh = messages.filter((m) => m.kind !== 'bundle' || ctx.memo === undefined || !ctx.memo.has(`bundle:${m.idempotencyKey}`))
+    await enqueueNotifications(ctx.db, ctx.now, fresh)
+    for (const m of fresh) {
+      if (m.kind === 'bundle') ctx.memo?.set(`bundle:${m.idempotencyKey}`, Promise.resolve(true))
+      // A page going out now opens the bundle window for the alerts after it in this chunk.
+      if (m.kind === 'alert' && m.status === 'pending' && m.notBefore <= ctx.now && lastPage === null) ctx.memo?.set(firstPageKey(user.id, alert.serviceId), Promise.resolve(ctx.now))
+    }
     if (plan.skipped.length > 0) await logAlert(ctx.db, alert.id, ctx.now, 'notification_failed', ENGINE_ACTOR, `${user.name}: ${plan.skipped.join('; ')}`, { userId: user.id })
     if (messages.length === 0) {
       unreachable.push({ userId: user.id, why: plan.skipped.join('; ') || 'no notification rules' })
@@ -96,6 +103,16 @@ function describePlan(name: string, zone: string, plan: ReturnType<typeof planNo
   const steps = plan.messages.map((m) => `${m.kind === 'update' ? 'update by ' : ''}${m.channel}${m.notBefore > now ? ` at ${formatLocal(m.notBefore, zone)}` : ' now'}`)
   const held = plan.heldUntil === null ? '' : ` (low urgency: held until their working hours, ${formatLocal(plan.heldUntil, zone)})`
   return `Notifying ${name} — ${reason}: ${steps.join(', ')}${held}`
+}
+
+const firstPageKey = (userId: string, serviceId: string) => `first-page:${userId}:${serviceId}`
+
+/**
+ * lastPageOnService, read once per person and service in a chunk (then kept up to date by the
+ * pages the chunk queues): in a storm, every alert of a chunk would otherwise ask the same.
+ */
+function firstPageInWindow(ctx: PagingCtx, userId: string, alert: Alert): Promise<number | null> {
+  return memoized(ctx, firstPageKey(userId, alert.serviceId), () => lastPageOnService(ctx, userId, alert))
 }
 
 /** When this person was first paged for another alert on this service within the bundle window. */

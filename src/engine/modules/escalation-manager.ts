@@ -6,13 +6,39 @@ import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
 
 /** How many due alerts one cycle handles; the rest wait for the next cycle (woken at once). */
-const BATCH = 200
+const BATCH = 500
 /**
  * Due alerts fired per transaction. One commit per alert made an alert storm cost one fsync
  * per alert (on SQLite it also blocks the event loop, so intake waited behind it); a chunk
  * shares one commit. Kept small because intake waits for the chunk on SQLite's one connection.
  */
 const CHUNK = 25
+/**
+ * Lanes of chunks fired side by side. On PostgreSQL each statement waits on the network, and
+ * one transaction at a time leaves the database mostly idle. On SQLite's one connection the
+ * lanes' transactions take turns, so a storm on one service does not hold up another
+ * service's page behind it.
+ */
+const LANES = 4
+
+/**
+ * Splits due alerts (kept in due order) into lanes by service: one service's alerts stay in one
+ * lane, in order, so the bundling of a person's pages per service sees the earlier alert first.
+ */
+function lanesByService<T extends { service_id: string }>(due: readonly T[], lanes: number): T[][] {
+  if (lanes <= 1) return [[...due]]
+  const out: T[][] = Array.from({ length: lanes }, () => [])
+  const laneOf = new Map<string, number>()
+  for (const d of due) {
+    let lane = laneOf.get(d.service_id)
+    if (lane === undefined) {
+      lane = laneOf.size % lanes
+      laneOf.set(d.service_id, lane)
+    }
+    out[lane]?.push(d)
+  }
+  return out.filter((l) => l.length > 0)
+}
 
 /**
  * Fires due escalation steps. A chunk of due alerts is claimed by one UPDATE (the rows that are
@@ -34,7 +60,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
       // triggered alert on each cycle (in an alert storm, tens of thousands). The claim re-checks it.
       const due = await ctx.storage.db
         .selectFrom('alerts')
-        .select('id')
+        .select(['id', 'service_id'])
         .where('next_escalation_at', '<=', now)
         .where(sql<string>`${sql.ref('status')} || ''`, '=', 'triggered')
         // Mitigation decides first (it may hold the page): an alert it has not looked at yet waits.
@@ -63,12 +89,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
           if (row !== undefined) await fireEscalation(pagingCtx, alertFromRow(row))
         }
       }
-      for (let i = 0; i < due.length; i += CHUNK) {
-        // better-sqlite3 answers synchronously, so a run of awaited statements never returns to
-        // the event loop: without this, intake requests would not even be read until the whole
-        // batch was fired. Yielding between chunks lets them in (and their events be stored).
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve))
-        const ids = due.slice(i, i + CHUNK).map((d) => d.id)
+      const fireChunk = async (ids: string[]): Promise<void> => {
         try {
           await ctx.storage.db.transaction().execute((trx) => fire(trx, ids))
         } catch (err) {
@@ -82,6 +103,16 @@ export function escalationManager(deps: PagingDeps): EngineModule {
           }
         }
       }
+      const runLane = async (lane: readonly { id: string }[]): Promise<void> => {
+        for (let i = 0; i < lane.length; i += CHUNK) {
+          // better-sqlite3 answers synchronously, so a run of awaited statements never returns to
+          // the event loop: without this, intake requests would not even be read until the whole
+          // batch was fired. Yielding between chunks lets them in (and their events be stored).
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve))
+          await fireChunk(lane.slice(i, i + CHUNK).map((d) => d.id))
+        }
+      }
+      await Promise.all(lanesByService(due, LANES).map(runLane))
       if (due.length > 0) deps.wakeOutbox()
     },
   }

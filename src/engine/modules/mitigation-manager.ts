@@ -16,7 +16,14 @@ import type { Db } from '../../storage/index.js'
 import type { CycleCtx, EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
 
-const BATCH = 100
+/**
+ * New alerts looked at per cycle. Most belong to services without rules and are settled by one
+ * statement, so the batch is large: a small one capped intake at BATCH per cycle, and in an
+ * alert storm the backlog (and every page's delay) grew. Alerts a rule applies to are decided
+ * one by one, at most RULED_BATCH per cycle (as are runs advanced); the rest wait for the next cycle.
+ */
+const BATCH = 1000
+const RULED_BATCH = 100
 
 /**
  * Automatic mitigation, run before escalation in each cycle: decides for each new alert whether
@@ -44,7 +51,7 @@ export function mitigationManager(deps: PagingDeps): EngineModule {
             eb.and([eb('mitigation_runs.status', '=', 'running'), eb('agent_jobs.status', 'in', ['succeeded', 'failed', 'refused'])]),
           ]),
         )
-        .limit(BATCH)
+        .limit(RULED_BATCH)
         .execute()
       for (const row of due) {
         try {
@@ -75,7 +82,7 @@ async function decideNewAlerts(ctx: CycleCtx): Promise<void> {
   )
   // Acknowledged or resolved before the check ran: a person (or the source) got there first,
   // so there is nothing to mitigate; they are settled with the alerts of services without rules.
-  const ruled = triggered.filter((f) => withRules.has(f.service_id)).map((f) => f.id)
+  const ruled = triggered.filter((f) => withRules.has(f.service_id)).map((f) => f.id).slice(0, RULED_BATCH)
   const plain = fresh.filter((f) => f.status !== 'triggered' || !withRules.has(f.service_id)).map((f) => f.id)
   await db.transaction().execute(async (trx) => {
     if (plain.length > 0) await trx.updateTable('alerts').set({ mitigation_json: JSON.stringify({ checked: true }) }).where('id', 'in', plain).where('mitigation_json', 'is', null).execute()

@@ -1,6 +1,6 @@
 export type { Alert, AlertStatus, AlertOutcome, AlertEvent, AlertLink, AlertLogKind } from './model.js'
 export { ALERT_OUTCOMES } from './model.js'
-export { findAlert, getAlert, findOpenAlert, listAlerts, logAlert, alertTimeline, alertFromRow, OPEN_STATUS_EXCLUDED } from './store.js'
+export { findAlert, getAlert, findOpenAlert, listAlerts, logAlert, alertTimeline, alertFromRow, OPEN_STATUS_EXCLUDED, alertLogRow, insertAlertLogRows } from './store.js'
 export type { AlertFilter, AlertLogEntry } from './store.js'
 export { applyEvent, urgencyFor, acknowledgeAlert, resolveAlert, setOutcome, escalateNow, reassignAlert } from './lifecycle.js'
 export type { EventResult, ResolveInput } from './lifecycle.js'

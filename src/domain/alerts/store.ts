@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 import { notFound } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRow, preparedQuery, type AlertsTable, type Db } from '../../storage/index.js'
+import { insertRow, preparedQuery, type AlertLogTable, type AlertsTable, type Db } from '../../storage/index.js'
 import type { Actor } from '../audit/index.js'
 import type { Severity } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
@@ -103,7 +103,17 @@ export interface AlertLogEntry {
 
 /** Adds one entry to an alert's timeline (in the caller's transaction). */
 export async function logAlert(db: Db, alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown): Promise<void> {
-  await insertRow(db, 'alert_log', { id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data) })
+  await insertRow(db, 'alert_log', alertLogRow(alertId, at, kind, actor, message, data))
+}
+
+/** A timeline row, with its (time-ordered) id taken now, for callers that write several at once. */
+export function alertLogRow(alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown): Insertable<AlertLogTable> {
+  return { id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data) }
+}
+
+/** Writes timeline rows with one statement per hundred rows. */
+export async function insertAlertLogRows(db: Db, rows: readonly Insertable<AlertLogTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) await db.insertInto('alert_log').values(rows.slice(i, i + 100)).execute()
 }
 
 /** An alert's timeline, oldest first. */

@@ -1,10 +1,10 @@
-import { logAlert, type Alert } from '../alerts/index.js'
+import type { Alert } from '../alerts/index.js'
 import { findPolicy, planStep } from '../escalation/index.js'
 import { getSchedule, listSchedules, scheduleOnCall } from '../schedules/index.js'
 import { getService } from '../services/index.js'
 import { getTeam } from '../teams/index.js'
 import { usersById } from '../users/index.js'
-import { ENGINE_ACTOR, type PagingCtx } from './context.js'
+import { logPaging, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
 import { memoized } from './memo.js'
 import { raiseUnreachable } from './unreachable.js'
@@ -24,7 +24,7 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
   if (alert.directTargets !== null) {
     const users = await usersById(ctx.db, alert.directTargets)
     const recipients = alert.directTargets.map((id) => ({ userId: id, reason: 'paged directly' }))
-    await logAlert(ctx.db, alert.id, ctx.now, 'escalated', ENGINE_ACTOR, `Paging ${alert.directTargets.map((id) => users.get(id)?.name ?? id).join(', ')} directly`)
+    await logPaging(ctx, alert.id, 'escalated', `Paging ${alert.directTargets.map((id) => users.get(id)?.name ?? id).join(', ')} directly`)
     await deliver(ctx, alert, names, recipients, `d${alert.escalationLoop}`)
     await moveTo(ctx, alert, null)
     return
@@ -39,8 +39,8 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
       const who = await onCallOf(ctx, alert, schedule.id)
       if (who !== null) recipients.push({ userId: who, reason: `on call on ${schedule.name} (the service has no escalation policy)` })
     }
-    if (recipients.length === 0) await logAlert(ctx.db, alert.id, ctx.now, 'nobody_on_call', ENGINE_ACTOR, `${service.name} has no escalation policy and nobody is on call on team ${team.name}'s schedules`)
-    else await logAlert(ctx.db, alert.id, ctx.now, 'escalated', ENGINE_ACTOR, `No escalation policy: paging team ${team.name}'s on-call`)
+    if (recipients.length === 0) await logPaging(ctx, alert.id, 'nobody_on_call', `${service.name} has no escalation policy and nobody is on call on team ${team.name}'s schedules`)
+    else await logPaging(ctx, alert.id, 'escalated', `No escalation policy: paging team ${team.name}'s on-call`)
     await deliver(ctx, alert, names, recipients, firing)
     await moveTo(ctx, alert, null)
     return
@@ -48,7 +48,7 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
 
   const step = planStep(policy, { step: alert.escalationStep, loop: alert.escalationLoop })
   if (step === null) {
-    await logAlert(ctx.db, alert.id, ctx.now, 'escalation_exhausted', ENGINE_ACTOR, `Nobody acknowledged after every step of ${policy.name}${policy.repeatCount > 0 ? ` (repeated ${policy.repeatCount}×)` : ''}`)
+    await logPaging(ctx, alert.id, 'escalation_exhausted', `Nobody acknowledged after every step of ${policy.name}${policy.repeatCount > 0 ? ` (repeated ${policy.repeatCount}×)` : ''}`)
     await moveTo(ctx, alert, null)
     return
   }
@@ -62,7 +62,7 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
       if (schedule !== null && who !== null) recipients.push({ userId: who, reason: `on call on ${schedule.name} (${stepLabel})` })
     }
   }
-  await logAlert(ctx.db, alert.id, ctx.now, 'escalated', ENGINE_ACTOR, `Escalating: ${stepLabel}`, { step: alert.escalationStep, loop: alert.escalationLoop })
+  await logPaging(ctx, alert.id, 'escalated', `Escalating: ${stepLabel}`, { step: alert.escalationStep, loop: alert.escalationLoop })
   await deliver(ctx, alert, names, uniqueByUser(recipients), firing)
   const next = alert.urgency === 'low' ? null : step.next
   await moveTo(ctx, alert, next === null ? null : { ...next, at: ctx.now + step.nextDelayMs })
@@ -77,7 +77,7 @@ async function deliver(ctx: PagingCtx, alert: Alert, names: { service: string; t
 async function onCallOf(ctx: PagingCtx, alert: Alert, scheduleId: string): Promise<string | null> {
   const schedule = await getSchedule(ctx.db, scheduleId)
   const now = await scheduleOnCall(ctx.db, schedule, ctx.now)
-  if (now.shift.userId === null) await logAlert(ctx.db, alert.id, ctx.now, 'nobody_on_call', ENGINE_ACTOR, `Nobody is on call on ${schedule.name} right now (a gap in the schedule)`)
+  if (now.shift.userId === null) await logPaging(ctx, alert.id, 'nobody_on_call', `Nobody is on call on ${schedule.name} right now (a gap in the schedule)`)
   return now.shift.userId
 }
 

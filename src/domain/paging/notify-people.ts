@@ -1,8 +1,8 @@
-import { logAlert, type Alert } from '../alerts/index.js'
+import type { Alert } from '../alerts/index.js'
 import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, engagementMatters, enqueueNotifications, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
 import { findUser, listContactMethodsMeta, listNotificationRules } from '../users/index.js'
 import { formatLocal } from '../../lib/time/index.js'
-import { ENGINE_ACTOR, type PagingCtx } from './context.js'
+import { logPaging, type PagingCtx } from './context.js'
 import { memoized } from './memo.js'
 import { latestChangeLine } from '../change-requests/index.js'
 import { preparedQuery } from '../../storage/index.js'
@@ -87,13 +87,13 @@ export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { servic
       // A page going out now opens the bundle window for the alerts after it in this chunk.
       if (m.kind === 'alert' && m.status === 'pending' && m.notBefore <= ctx.now && lastPage === null) ctx.memo?.set(firstPageKey(user.id, alert.serviceId), Promise.resolve(ctx.now))
     }
-    if (plan.skipped.length > 0) await logAlert(ctx.db, alert.id, ctx.now, 'notification_failed', ENGINE_ACTOR, `${user.name}: ${plan.skipped.join('; ')}`, { userId: user.id })
+    if (plan.skipped.length > 0) await logPaging(ctx, alert.id, 'notification_failed', `${user.name}: ${plan.skipped.join('; ')}`, { userId: user.id })
     if (messages.length === 0) {
       unreachable.push({ userId: user.id, why: plan.skipped.join('; ') || 'no notification rules' })
       continue
     }
     reached.push(user.id)
-    await logAlert(ctx.db, alert.id, ctx.now, plan.bundle !== null ? 'bundled' : plan.heldUntil !== null ? 'notification_held' : 'notified', ENGINE_ACTOR, describePlan(user.name, user.timeZone, plan, ctx.now, r.reason), { userId: user.id })
+    await logPaging(ctx, alert.id, plan.bundle !== null ? 'bundled' : plan.heldUntil !== null ? 'notification_held' : 'notified', describePlan(user.name, user.timeZone, plan, ctx.now, r.reason), { userId: user.id })
   }
   return { reached, unreachable }
 }

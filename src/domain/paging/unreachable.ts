@@ -1,8 +1,8 @@
-import { applyEvent, logAlert, type Alert } from '../alerts/index.js'
+import { applyEvent, type Alert } from '../alerts/index.js'
 import { getService } from '../services/index.js'
 import { listTeamMembers } from '../teams/index.js'
 import { findUser } from '../users/index.js'
-import { ENGINE_ACTOR, type PagingCtx } from './context.js'
+import { ENGINE_ACTOR, logPaging, type PagingCtx } from './context.js'
 
 /** Alerts raised about unreachable people carry this origin, and never raise another. */
 export const UNREACHABLE_ORIGIN = 'system:unreachable'
@@ -18,7 +18,7 @@ export async function raiseUnreachable(ctx: PagingCtx, alert: Alert, userId: str
   const admins = (await listTeamMembers(ctx.db, service.teamId)).filter((m) => m.role === 'admin' && m.userId !== userId).map((m) => m.userId)
   const targets = admins.length > 0 ? admins : (await ctx.db.selectFrom('users').select('id').where('is_admin', '=', 1).where('id', '<>', userId).execute()).map((r) => r.id)
   const name = user?.name ?? userId
-  await logAlert(ctx.db, alert.id, ctx.now, 'notification_failed', ENGINE_ACTOR, `${name} could not be reached (${why}); paging the team's admins`, { userId })
+  await logPaging(ctx, alert.id, 'notification_failed', `${name} could not be reached (${why}); paging the team's admins`, { userId })
   if (targets.length === 0) return
   await applyEvent(
     ctx.db,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { alertFromRow } from '../../domain/alerts/index.js'
-import { fireEscalation, type PagingCtx } from '../../domain/paging/index.js'
+import { fireEscalation, flushTimeline, type PagingCtx } from '../../domain/paging/index.js'
 import type { Tx } from '../../storage/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
@@ -82,12 +82,14 @@ export function escalationManager(deps: PagingDeps): EngineModule {
           .execute()
         // In due order, so that of two alerts for one person the earlier one pages and the later one bundles.
         const byId = new Map(claimed.map((row) => [row.id, row]))
-        // One memo per transaction: the alerts of a chunk share their service, policy and people.
-        const pagingCtx: PagingCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map() }
+        // One memo and one timeline buffer per transaction: the alerts of a chunk share their
+        // service, policy and people, and their timeline rows are written together.
+        const pagingCtx: PagingCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), timeline: [] }
         for (const id of ids) {
           const row = byId.get(id)
           if (row !== undefined) await fireEscalation(pagingCtx, alertFromRow(row))
         }
+        await flushTimeline(pagingCtx)
       }
       const fireChunk = async (ids: string[]): Promise<void> => {
         try {

@@ -72,6 +72,9 @@ for (const dialect of DIALECTS) {
       expect(submitted.body.state).toBe('submitted')
       // The author sees no approve button: the two-person rule.
       expect(submitted.body.nextActions).toEqual(['cancel', 'reopen'])
+      // Next actions follow roles too: a teammate may approve, someone outside the owning teams may do nothing.
+      expect((await app.call('GET', `/api/v1/changes/${key}`, undefined, reviewerToken)).body.nextActions).toEqual(['approve'])
+      expect((await app.call('GET', `/api/v1/changes/${key}`, undefined, outsiderToken)).body.nextActions).toEqual([])
 
       const self = await app.call('POST', `/api/v1/changes/${key}/approve`, {}, authorToken)
       expect(self.status).toBe(403)

@@ -12,6 +12,7 @@
 import { AppError, conflict, forbidden, validationError } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import { formatLocal, type Instant } from '../../lib/time/index.js'
+import type { Db } from '../../storage/index.js'
 import { recordAudit } from '../audit/index.js'
 import type { Principal } from '../auth/index.js'
 import type { CommandCtx } from '../command.js'
@@ -21,7 +22,7 @@ import { getTeam } from '../teams/index.js'
 import { bodyOf, checkBody, hasRoleOnChange, owningTeamIds, requireAuthorOrAdmin } from './commands.js'
 import { reviewDueAt } from './review-due.js'
 import { getChange, type ChangeRequest } from './store.js'
-import { transition, type ChangeAction, type TransitionErrorCode } from './transition.js'
+import { CHANGE_ACTIONS, transition, type ChangeAction, type TransitionErrorCode } from './transition.js'
 import { usersById } from '../users/index.js'
 
 /** The follow-up kind filed for an emergency change's review. */
@@ -43,20 +44,39 @@ const GERUND: Readonly<Record<ChangeAction, string>> = {
   reopen: 'Reopening',
 }
 
-async function authorize(ctx: CommandCtx, p: Principal, change: ChangeRequest, action: ChangeAction): Promise<void> {
+async function authorize(db: Db, p: Principal, change: ChangeRequest, action: ChangeAction): Promise<void> {
   switch (action) {
     case 'submit':
     case 'cancel':
     case 'reopen':
-      return requireAuthorOrAdmin(ctx.db, p, change, GERUND[action])
+      return requireAuthorOrAdmin(db, p, change, GERUND[action])
     case 'approve':
       // The author is refused by the state machine, with the two-person rule as the reason.
-      if (change.authorId === p.userId || (await hasRoleOnChange(ctx.db, p, change, 'responder'))) return
+      if (change.authorId === p.userId || (await hasRoleOnChange(db, p, change, 'responder'))) return
       throw forbidden(`Approving ${change.key} needs the responder role on a team that owns one of its services`)
     default:
-      if (change.authorId === p.userId || (await hasRoleOnChange(ctx.db, p, change, 'responder'))) return
+      if (change.authorId === p.userId || (await hasRoleOnChange(db, p, change, 'responder'))) return
       throw forbidden(`${GERUND[action]} ${change.key} needs its author or the responder role on a team that owns one of its services`)
   }
+}
+
+/**
+ * The actions `p` may take on the change now: allowed by the state machine (two-person rule
+ * included) and by their roles. What the UI and CLI offer as next steps.
+ */
+export async function allowedChangeActions(db: Db, p: Principal, change: ChangeRequest): Promise<ChangeAction[]> {
+  const machine = { state: change.state, type: change.type, authorId: change.authorId, approvals: change.approvals.filter((a) => a.scope === 'change') }
+  const out: ChangeAction[] = []
+  for (const action of CHANGE_ACTIONS) {
+    if (!transition(machine, action, p.userId).ok) continue
+    try {
+      await authorize(db, p, change, action)
+      out.push(action)
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'E_FORBIDDEN') throw err
+    }
+  }
+  return out
 }
 
 /** Files the review follow-up of an emergency change started without approval; returns when it is due. */
@@ -96,7 +116,7 @@ async function closeReviewFollowUps(ctx: CommandCtx, change: ChangeRequest): Pro
  */
 export async function actOnChange(ctx: CommandCtx, p: Principal, ref: string, action: ChangeAction, comment = ''): Promise<ChangeRequest> {
   const before = await getChange(ctx.db, ref)
-  await authorize(ctx, p, before, action)
+  await authorize(ctx.db, p, before, action)
   const result = transition({ state: before.state, type: before.type, authorId: before.authorId, approvals: before.approvals.filter((a) => a.scope === 'change') }, action, p.userId)
   if (!result.ok) throw new AppError(STATUS_OF[result.error.code], `${before.key}: ${result.error.message}`)
   if (action === 'submit') {

@@ -25,7 +25,7 @@ export type { ChangeApproval, ChangeComment, ChangeFilter, ChangeRequest } from 
 export { changeKey, findChange, getChange, listChanges, listComments, parseChangeKey } from './store.js'
 export type { ChangeBody, ChangeResult } from './commands.js'
 export { addChangeComment, createChange, hasRoleOnChange, notesOf, owningTeamIds, updateChange } from './commands.js'
-export { actOnChange, approveFreezeException, CHANGE_REVIEW_FOLLOW_UP, revokeFreezeException } from './actions.js'
+export { actOnChange, allowedChangeActions, approveFreezeException, CHANGE_REVIEW_FOLLOW_UP, revokeFreezeException } from './actions.js'
 export { reviewDueAt } from './review-due.js'
 export type { LiveBlastRadiusEntry, OnCallPerson } from './live-blast-radius.js'
 export { liveBlastRadius } from './live-blast-radius.js'

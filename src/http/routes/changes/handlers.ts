@@ -79,7 +79,7 @@ export function registerChangeRoutes(app: Api, deps: HttpDeps, run: CommandRunne
   app.post('/api/v1/changes', { schema: { tags, summary: 'Open a change request as a draft (responders of a team owning one of its services)', body: ChangeCreateBody, response: { 201: ChangeJson, ...errorResponses } } }, async (request, reply) => {
     const out = await run(request, async (ctx) => {
       const result = await createChange(ctx, ctx.principal, toChangeBody(request.body))
-      return changeJson(ctx.db, result.change, ctx.now, ctx.principal.userId, result)
+      return changeJson(ctx.db, result.change, ctx.now, ctx.principal, result)
     })
     return reply.code(201).send(out)
   })
@@ -92,13 +92,13 @@ export function registerChangeRoutes(app: Api, deps: HttpDeps, run: CommandRunne
 
   app.get('/api/v1/changes/:id', { schema: { tags, summary: 'A change request (id, CR-42 or 42) with comments, live blast radius, deployments and what you can do next', params: IdParams, response: { 200: ChangeJson, ...errorResponses } } }, async (request) => {
     const change = await getChange(db, request.params.id)
-    return changeJson(db, change, deps.clock.now(), request.principal?.userId ?? '')
+    return changeJson(db, change, deps.clock.now(), request.principal ?? null)
   })
 
   app.patch('/api/v1/changes/:id', { schema: { tags, summary: 'Edit a draft or submitted change (author or team admins)', params: IdParams, body: ChangePatchBody, response: { 200: ChangeJson, ...errorResponses } } }, async (request) =>
     run(request, async (ctx) => {
       const result = await updateChange(ctx, ctx.principal, request.params.id, toChangeBody(request.body))
-      return changeJson(ctx.db, result.change, ctx.now, ctx.principal.userId, result)
+      return changeJson(ctx.db, result.change, ctx.now, ctx.principal, result)
     }),
   )
 
@@ -106,7 +106,7 @@ export function registerChangeRoutes(app: Api, deps: HttpDeps, run: CommandRunne
     app.post(`/api/v1/changes/:id/${action}`, { preValidation: emptyBodyAsObject, schema: { tags, summary, params: IdParams, body: ActionBody, response: { 200: ChangeJson, ...errorResponses } } }, async (request) =>
       run(request, async (ctx) => {
         const change = await actOnChange(ctx, ctx.principal, request.params.id, action, request.body.comment ?? '')
-        return changeJson(ctx.db, change, ctx.now, ctx.principal.userId)
+        return changeJson(ctx.db, change, ctx.now, ctx.principal)
       }),
     )
   }
@@ -119,7 +119,7 @@ export function registerChangeRoutes(app: Api, deps: HttpDeps, run: CommandRunne
   app.post('/api/v1/changes/:id/freeze-exceptions', { schema: { tags, summary: "Grant a change an exception to a freeze (the freeze's approvers or global admins; not the author)", params: IdParams, body: ExceptionBody, response: { 201: ChangeJson, ...errorResponses } } }, async (request, reply) => {
     const out = await run(request, async (ctx) => {
       const change = await approveFreezeException(ctx, ctx.principal, request.params.id, request.body.freezeId, request.body.comment ?? '')
-      return changeJson(ctx.db, change, ctx.now, ctx.principal.userId)
+      return changeJson(ctx.db, change, ctx.now, ctx.principal)
     })
     return reply.code(201).send(out)
   })
@@ -127,7 +127,7 @@ export function registerChangeRoutes(app: Api, deps: HttpDeps, run: CommandRunne
   app.delete('/api/v1/changes/:id/freeze-exceptions/:subId', { schema: { tags, summary: 'Withdraw a freeze exception', params: Type.Object({ id: Type.String(), subId: Type.String({ description: 'freeze id' }) }), response: { 200: ChangeJson, ...errorResponses } } }, async (request) =>
     run(request, async (ctx) => {
       const change = await revokeFreezeException(ctx, ctx.principal, request.params.id, request.params.subId)
-      return changeJson(ctx.db, change, ctx.now, ctx.principal.userId)
+      return changeJson(ctx.db, change, ctx.now, ctx.principal)
     }),
   )
 }

@@ -1,13 +1,13 @@
 /** Output mapping for change requests: names resolved, instants as RFC 3339, rollback steps graded. */
+import type { Principal } from '../../../domain/auth/index.js'
 import {
-  CHANGE_ACTIONS,
+  allowedChangeActions,
   liveBlastRadius,
   listComments,
   listDeployments,
   notesOf,
   rejectStep,
   rollbackStepQuality,
-  transition,
   type ChangeRequest,
   type RecentChange,
 } from '../../../domain/change-requests/index.js'
@@ -60,14 +60,13 @@ export function changeSummaryJson(c: ChangeRequest, names: Names) {
 }
 
 /** The full view of one change: summary plus graded steps, comments, live blast radius, deployments and next actions for the viewer. */
-export async function changeJson(db: Db, c: ChangeRequest, now: Instant, viewerId: string, notes?: { warnings: readonly FieldError[]; toSubmit: readonly FieldError[] }) {
+export async function changeJson(db: Db, c: ChangeRequest, now: Instant, viewer: Principal | null, notes?: { warnings: readonly FieldError[]; toSubmit: readonly FieldError[] }) {
   const comments = await listComments(db, c.id)
   const names = await namesFor(db, [c])
   const commenters = new Map(
     comments.length === 0 ? [] : (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(comments.map((x) => x.userId))]).execute()).map((u) => [u.id, u.name]),
   )
   const deployments = (await listDeployments(db, { serviceIds: c.serviceIds })).filter((d) => d.changeRequestId === c.id)
-  const forMachine = { state: c.state, type: c.type, authorId: c.authorId, approvals: c.approvals.filter((a) => a.scope === 'change') }
   const { warnings, toSubmit } = notes ?? notesOf(c)
   return {
     ...changeSummaryJson(c, names),
@@ -75,7 +74,7 @@ export async function changeJson(db: Db, c: ChangeRequest, now: Instant, viewerI
     comments: comments.map((x) => ({ id: x.id, userId: x.userId, userName: commenters.get(x.userId) ?? x.userId, body: x.body, at: iso(x.at) })),
     blastRadius: (await liveBlastRadius(db, c.serviceIds, now)).map((b) => ({ ...b, onCall: b.onCall.map((o) => ({ ...o })) })),
     deployments: await deploymentsJson(db, deployments),
-    nextActions: CHANGE_ACTIONS.filter((a) => transition(forMachine, a, viewerId).ok),
+    nextActions: viewer === null ? [] : await allowedChangeActions(db, viewer, c),
     warnings: [...warnings],
     toSubmit: [...toSubmit],
   }

@@ -83,7 +83,7 @@ export const ChangeJson = Type.Object({
   comments: Type.Array(CommentJson),
   blastRadius: Type.Array(BlastRadiusJson),
   deployments: Type.Array(DeploymentJson),
-  nextActions: Type.Array(Type.String(), { description: 'actions the state machine allows you now (submit, approve, start, complete, rollback, cancel, reopen)' }),
+  nextActions: Type.Array(Type.String(), { description: 'actions you may take now: allowed by the state machine (two-person rule included) and by your roles (submit, approve, start, complete, rollback, cancel, reopen)' }),
   warnings: Type.Array(FieldNote, { description: 'hints that do not block' }),
   toSubmit: Type.Array(FieldNote, { description: 'what still blocks submitting (empty when it could be submitted)' }),
 })

@@ -100,6 +100,15 @@ for (const dialect of DIALECTS) {
       expect(res.body.errors[0].field).toBe('contactMethodId')
     })
 
+    it('tells the signed-in user who they are and their role on each team', async () => {
+      const user = await buildUser(app)
+      const team = await app.call('POST', '/api/v1/teams', { name: `Roles ${user.id.slice(-6)}`, timeZone: 'UTC' })
+      expect((await app.call('PUT', `/api/v1/teams/${team.body.id}/members`, { userId: user.id, role: 'responder' })).status).toBe(200)
+      const me = await app.call('GET', '/api/v1/me', undefined, await tokenFor(app, user.id))
+      expect(me.status).toBe(200)
+      expect(me.body).toMatchObject({ id: user.id, isAdmin: false, teamRoles: [{ teamId: team.body.id, role: 'responder' }] })
+    })
+
     it('answers 404 problem details for unknown users', async () => {
       const res = await app.call('GET', '/api/v1/users/00000000-0000-7000-8000-000000000000')
       expect(res.status).toBe(404)

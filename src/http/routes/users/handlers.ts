@@ -28,6 +28,7 @@ import {
   NotificationRuleCreateBody,
   NotificationRuleJson,
   UserCreateBody,
+  MeJson,
   UserJson,
   UserPatchBody,
   UserSubParams,
@@ -55,9 +56,10 @@ function requireSelfOrAdmin(p: Principal, userId: string, what: string): void {
 
 export function registerUserRoutes(app: Api, deps: HttpDeps, run: CommandRunner): void {
   const tags = ['users']
-  app.get('/api/v1/me', { schema: { tags, summary: 'The authenticated user', response: { 200: UserJson, ...errorResponses } } }, async (request) =>
-    userJson(await getUser(deps.storage.db, requirePrincipal(request).userId)),
-  )
+  app.get('/api/v1/me', { schema: { tags, summary: 'The authenticated user and their role on each team', response: { 200: MeJson, ...errorResponses } } }, async (request) => {
+    const p = requirePrincipal(request)
+    return { ...userJson(await getUser(deps.storage.db, p.userId)), teamRoles: [...p.teamRoles].map(([teamId, role]) => ({ teamId, role })) }
+  })
 
   app.get('/api/v1/users', { schema: { tags, summary: 'List users', response: { 200: ListOf(UserJson) } } }, async () => ({
     items: (await listUsers(deps.storage.db)).map(userJson),

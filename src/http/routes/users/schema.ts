@@ -33,6 +33,12 @@ export const UserJson = Type.Object({
   updatedAt: Type.String(),
 })
 
+/** The authenticated user, with the roles they hold per team (what the UI may offer them). */
+export const MeJson = Type.Object({
+  ...UserJson.properties,
+  teamRoles: Type.Array(Type.Object({ teamId: Type.String(), role: Type.String({ description: 'admin, responder or observer' }) })),
+})
+
 export const ContactMethodCreateBody = Type.Object(
   {
     type: Type.String({ description: 'email, webhook, slack, sms, voice or push' }),

@@ -37,7 +37,7 @@ import { alarmDedupKey, alarmTicketDedupKey, type Alarm } from './store.js'
 /** Who alarms act as on alert timelines. */
 export const ALARM_ACTOR: Actor = Object.freeze({ userId: null, label: 'Tend alarms' })
 
-interface Verdict {
+export interface Verdict {
   readonly state: AlarmState
   readonly reason: string
   readonly record: Omit<AlarmEvaluationRecord, 'okStreak' | 'percentStateChange' | 'evaluatedAt'>
@@ -98,7 +98,28 @@ async function evaluateSlo(db: Db, spec: SloAlarm, now: Instant): Promise<Verdic
   return { state, reason, record: { periodEnd, reason, slo }, ticket: e.ticket && !e.page }
 }
 
-function summaryOf(alarm: Alarm, d: AlarmDefinition): string {
+/** Evaluates a definition at `now` from the stored datapoints (what the engine and replays both use). */
+export async function verdictAt(db: Db, d: AlarmDefinition, current: AlarmState, now: Instant): Promise<Verdict> {
+  return d.slo !== null ? evaluateSlo(db, d.slo, now) : evaluateThreshold(db, d.threshold as ThresholdAlarm, current, now)
+}
+
+/** What an alarm carries from one evaluation to the next. */
+export interface AlarmCarry {
+  readonly state: AlarmState
+  readonly history: readonly AlarmState[]
+  readonly flapping: boolean
+  readonly okStreak: number
+}
+
+/** The state history, flap detection and OK streak after an evaluation gave `state`. */
+export function advanceAlarm(prev: AlarmCarry, state: AlarmState, d: AlarmDefinition): { history: AlarmState[]; flap: { flapping: boolean; percentChange: number }; okStreak: number } {
+  const history = [...prev.history, state].slice(-FLAP_HISTORY_LENGTH)
+  const flap = flapState(history.map((s) => s === 'ALARM'), prev.flapping, d.flap)
+  const okStreak = state === 'OK' ? prev.okStreak + 1 : 0
+  return { history, flap, okStreak }
+}
+
+function summaryOf(alarm: Pick<Alarm, 'name'>, d: AlarmDefinition): string {
   if (d.threshold !== null) {
     const t = d.threshold
     return `Alarm "${alarm.name}": ${t.statistic} of ${t.metric}${describeSelector(t.selector)} ${t.comparison} ${t.threshold} in ${t.datapointsToAlarm} of ${t.evaluationPeriods} periods`
@@ -164,10 +185,8 @@ async function applyToAlerts(db: Db, service: Service, t: Transition, now: Insta
  */
 export async function checkAlarm(db: Db, alarm: Alarm, now: Instant): Promise<void> {
   const d = alarm.definition
-  const verdict = d.slo !== null ? await evaluateSlo(db, d.slo, now) : await evaluateThreshold(db, d.threshold as ThresholdAlarm, alarm.state, now)
-  const history = [...alarm.history, verdict.state].slice(-FLAP_HISTORY_LENGTH)
-  const flap = flapState(history.map((s) => s === 'ALARM'), alarm.flapping, d.flap)
-  const okStreak = verdict.state === 'OK' ? (alarm.evaluation?.okStreak ?? 0) + 1 : 0
+  const verdict = await verdictAt(db, d, alarm.state, now)
+  const { history, flap, okStreak } = advanceAlarm({ state: alarm.state, history: alarm.history, flapping: alarm.flapping, okStreak: alarm.evaluation?.okStreak ?? 0 }, verdict.state, d)
   const changed = verdict.state !== alarm.state
   const rows: { from: AlarmState; to: AlarmState; reason: string }[] = []
   if (changed) rows.push({ from: alarm.state, to: verdict.state, reason: verdict.reason })

@@ -136,6 +136,14 @@ export async function createAlarm(ctx: CommandCtx, serviceId: string, input: Ala
 }
 
 /** Changes an alarm (fields not given keep their value); it is re-evaluated at once. */
+/** A definition with a patch applied (as an update would), validated; for replaying proposed changes. */
+export function patchedDefinition(base: AlarmDefinition, patch: AlarmDefinitionInput & { name?: string }): AlarmDefinition {
+  const { name: _name, ...spec } = patch
+  if (spec.kind !== undefined && spec.kind !== base.kind) throw validationError([{ field: 'kind', reason: `cannot change a ${base.kind} alarm into a ${spec.kind} alarm` }])
+  const given = Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) as AlarmDefinitionInput
+  return validate('replay', { ...asInput(base), ...given }).definition
+}
+
 export async function updateAlarm(ctx: CommandCtx, id: string, patch: AlarmDefinitionInput & { name?: string }): Promise<Alarm> {
   const before = await getAlarm(ctx.db, id)
   const { name: rawName, ...spec } = patch

@@ -11,8 +11,15 @@ import {
   listAlarmHistory,
   listAlarms,
   loadDatapoints,
+  MAX_REPLAY_EVALUATIONS,
+  normalizeAlarmDefinition,
+  patchedDefinition,
+  periodSecondsOf,
+  replayAlarm,
   updateAlarm,
   type Alarm,
+  type AlarmDefinition,
+  type AlarmDefinitionInput,
 } from '../../../domain/alarms/index.js'
 import { findOpenAlert, type Alert } from '../../../domain/alerts/index.js'
 import { requireTeamRole } from '../../../domain/auth/index.js'
@@ -24,7 +31,7 @@ import { HOUR_MS } from '../../../lib/time/index.js'
 import type { Db } from '../../../storage/index.js'
 import type { Api, CommandRunner, HttpDeps } from '../../types.js'
 import { errorResponses, IdParams, instantField, iso, isoOrNull, ListOf } from '../common.js'
-import { AlarmBody, AlarmJson, AlarmListQuery, AlarmPatch, HistoryJson, SeriesJson, SeriesQuery, SuggestionJson, SuggestionQuery } from './schema.js'
+import { AlarmBody, AlarmJson, AlarmListQuery, AlarmPatch, HistoryJson, ReplayAlarmBody, ReplayJson, ReplayProposalBody, SeriesJson, SeriesQuery, SuggestionJson, SuggestionQuery } from './schema.js'
 
 const alertRef = (a: Alert | null) => (a === null ? null : { id: a.id, status: a.status, urgency: a.urgency, createdAt: iso(a.createdAt) })
 
@@ -82,6 +89,47 @@ export function registerAlarmRoutes(app: Api, deps: HttpDeps, run: CommandRunner
     })
     return reply.code(201).send(await alarmJson(db, alarm))
   })
+
+  /** Checks a replay range and runs it; field errors name `from` and `to`. */
+  const replay = async (definition: AlarmDefinition, body: { from: string; to: string }) => {
+    const from = instantField(body.from, 'from')
+    const to = instantField(body.to, 'to')
+    const errors: { field: string; reason: string }[] = []
+    if (to <= from) errors.push({ field: 'to', reason: 'must be after from' })
+    if (to > deps.clock.now()) errors.push({ field: 'to', reason: 'must not be in the future: a replay reads stored datapoints' })
+    const evaluations = Math.floor((to - from) / (periodSecondsOf(definition) * 1000)) + 1
+    if (evaluations > MAX_REPLAY_EVALUATIONS) errors.push({ field: 'from', reason: `the range holds ${evaluations} evaluation periods; at most ${MAX_REPLAY_EVALUATIONS} (shorten the range or lengthen the period)` })
+    if (errors.length > 0) throw validationError(errors, 'the replay range is not usable')
+    const r = await replayAlarm(db, definition, from, to)
+    return {
+      from: iso(from),
+      to: iso(to),
+      evaluations: r.evaluations.map((e) => ({ ...e, at: iso(e.at) })),
+      transitions: r.transitions.map((t) => ({ ...t, at: iso(t.at) })),
+      events: r.events.map((e) => ({ ...e, at: iso(e.at) })),
+      pages: r.pages,
+    }
+  }
+
+  app.post(
+    '/api/v1/services/:id/alarms/replay',
+    { schema: { tags, summary: 'What would this proposed alarm have done? Replays a definition over stored datapoints of a past range (nothing is saved)', params: IdParams, body: ReplayProposalBody, response: { 200: ReplayJson, ...errorResponses } } },
+    async (request) => {
+      await getService(db, request.params.id)
+      const { from, to, name: _name, ...spec } = request.body
+      return replay(normalizeAlarmDefinition(spec as AlarmDefinitionInput), { from, to })
+    },
+  )
+
+  app.post(
+    '/api/v1/alarms/:id/replay',
+    { schema: { tags, summary: 'What would this alarm (optionally with changes) have done over a past range? Same evaluation as the engine; nothing is saved', params: IdParams, body: ReplayAlarmBody, response: { 200: ReplayJson, ...errorResponses } } },
+    async (request) => {
+      const alarm = await getAlarm(db, request.params.id)
+      const definition = request.body.changes === undefined ? alarm.definition : patchedDefinition(alarm.definition, request.body.changes as AlarmDefinitionInput)
+      return replay(definition, request.body)
+    },
+  )
 
   app.get('/api/v1/alarms/:id', { schema: { tags, summary: 'An alarm: state, flapping, open alert, last evaluation (SLO: burn rates and budget left)', params: IdParams, response: { 200: AlarmJson, ...errorResponses } } }, async (request) =>
     alarmJson(db, await getAlarm(db, request.params.id)),

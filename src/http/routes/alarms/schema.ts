@@ -90,3 +90,23 @@ export const SeriesJson = Type.Object({
   recoveryThreshold: Nullable(Type.Number()),
   items: Type.Array(Type.Object({ at: Type.String(), value: Nullable(Type.Number()) })),
 })
+
+const ReplayRange = {
+  from: Type.String({ description: 'RFC 3339; the first evaluation is at the end of the period holding it' }),
+  to: Type.String({ description: 'RFC 3339, not in the future; at most 20,160 evaluations in the range' }),
+}
+
+/** A proposed alarm (the create body, name optional) and the past range to replay it over. */
+export const ReplayProposalBody = Type.Object({ ...AlarmBody.properties, name: Type.Optional(Type.String({ maxLength: 100 })), ...ReplayRange }, { additionalProperties: false })
+
+/** An existing alarm replayed over a past range, optionally with proposed changes. */
+export const ReplayAlarmBody = Type.Object({ ...ReplayRange, changes: Type.Optional(AlarmPatch) }, { additionalProperties: false })
+
+export const ReplayJson = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  evaluations: Type.Array(Type.Object({ at: Type.String(), state: Type.String(), flapping: Type.Boolean(), reason: Type.String() })),
+  transitions: Type.Array(Type.Object({ at: Type.String(), from: Type.String(), to: Type.String(), reason: Type.String() })),
+  events: Type.Array(Type.Object({ at: Type.String(), kind: Type.String({ description: 'page, quiet-open (flapping), resolve, ticket, ticket-resolve' }), reason: Type.String() })),
+  pages: Type.Integer({ description: 'alerts that would have paged someone' }),
+})

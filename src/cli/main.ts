@@ -3,6 +3,7 @@ import { CliError, EXIT_USAGE } from './client.js'
 import { registerAlerts } from './commands/alerts.js'
 import { registerAgent } from './commands/agent.js'
 import { registerHeartbeats } from './commands/heartbeats.js'
+import { registerMaintenance } from './commands/maintenance.js'
 import { registerAlarms } from './commands/alarms.js'
 import { registerNoise } from './commands/noise.js'
 import { registerToken } from './commands/create-token.js'
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerChangeSafety(program)
   registerAgent(program)
   registerHeartbeats(program)
+  registerMaintenance(program)
   registerAlarms(program)
   registerNoise(program)
   return program

@@ -556,6 +556,20 @@ export interface HeldEventsTable {
   outcome_note: string | null
   settled_at: number | null
   created_at: number
+  /** Set when the hold is a maintenance window's (released at the window's end). */
+  maintenance_window_id: string | null
+}
+
+export interface MaintenanceWindowsTable {
+  id: string
+  service_id: string
+  reason: string
+  starts_at: number
+  ends_at: number
+  ended_by: string | null
+  cancelled: Flag
+  created_by: string | null
+  created_at: number
 }
 
 export interface EventRuleFiresTable {
@@ -702,6 +716,7 @@ export interface Database {
   alarm_history: AlarmHistoryTable
   event_rules: EventRulesTable
   held_events: HeldEventsTable
+  maintenance_windows: MaintenanceWindowsTable
   event_rule_fires: EventRuleFiresTable
   event_decisions: EventDecisionsTable
   mitigation_rules: MitigationRulesTable

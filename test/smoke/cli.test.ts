@@ -76,6 +76,21 @@ describe('tend CLI on a fresh data folder', { timeout: 90_000 }, () => {
     expect(bad.code).toBe(2)
   })
 
+  it('opens, lists, shows and ends a maintenance window from the CLI', async () => {
+    const started = await tend('maintenance', 'start', '--service', 'payments-api (demo)', '--for', '45m', '--reason', 'payment provider failover test')
+    expect(started.stderr).toBe('')
+    const id = /Maintenance window (\S+) is open until/.exec(started.stdout)?.[1]
+    expect(id).toBeDefined()
+    expect((await tend('maintenance', 'list', '--open')).stdout).toMatch(/active\s+.*payment provider failover test/)
+    expect((await tend('maintenance', 'show', id ?? '')).stdout).toContain('It held nothing.')
+    expect((await tend('maintenance', 'end', id ?? '')).stdout).toContain('ended; alerts it held that are still open page now')
+    const again = await tend('maintenance', 'end', id ?? '')
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('has already ended')
+    const bad = await tend('maintenance', 'start', '--service', 'payments-api (demo)', '--for', 'soon', '--reason', 'x')
+    expect(bad.stderr).toContain('not a duration: soon')
+  })
+
   it('answers usage errors with exit code 2', async () => {
     const res = await runTend(['oncall', '--schedule', 'a', '--team', 'b', '--token', 'x'.repeat(30)])
     expect(res.code).toBe(2)

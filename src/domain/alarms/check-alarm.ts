@@ -21,6 +21,7 @@ import { newId } from '../../lib/ids.js'
 import { DAY_MS, HOUR_MS, MINUTE_MS, type Instant } from '../../lib/time/index.js'
 import type { Db } from '../../storage/index.js'
 import { applyEvent, findOpenAlert, type AlertEvent } from '../alerts/index.js'
+import { holdForMaintenance } from '../maintenance/index.js'
 import type { Actor } from '../audit/index.js'
 import { getService, type Service } from '../services/index.js'
 import { BURN_RATE_ALERTS, BURN_WINDOWS, burnRateThreshold, evaluateBurnRate, type SloCount } from './burn-rate.js'
@@ -137,6 +138,8 @@ async function openAlarmAlert(db: Db, service: Service, alarm: Alarm, now: Insta
     await quietAlert(db, result.alertId, now, ALARM_ACTOR, quietNote)
     await markAlertFlapping(db, result.alertId, now, ALARM_ACTOR, quietNote)
   }
+  // During a maintenance window the page waits for its end (and is dropped if the alarm recovers).
+  if (result.outcome === 'opened' && result.alertId !== null) await holdForMaintenance(db, now, result.alertId, event, ALARM_ACTOR)
 }
 
 async function resolveAlarmAlert(db: Db, service: Service, alarm: Alarm, now: Instant, dedupKey: string, summary: string): Promise<void> {

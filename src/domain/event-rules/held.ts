@@ -11,6 +11,7 @@ import type { Db, HeldEventsTable } from '../../storage/index.js'
 import { releaseAlert } from '../alarms/index.js'
 import { applyEvent, findAlert, type AlertEvent } from '../alerts/index.js'
 import { findService } from '../services/index.js'
+import { deferToWindowEnd } from '../maintenance/index.js'
 import { EVENT_RULES_ACTOR } from './apply.js'
 
 /** A hold, as the API shows it. */
@@ -76,6 +77,8 @@ export async function settleDueHolds(db: Db, now: Instant, limit: number): Promi
   const rows = await db.selectFrom('held_events').selectAll().where('status', '=', 'held').where('release_at', '<=', now).orderBy('release_at').orderBy('id').limit(limit).execute()
   for (const row of rows) {
     const h = heldEventFromRow(row)
+    // An event rule's page coming due inside a maintenance window waits for the window's end.
+    if (h.kind === 'page' && row.maintenance_window_id === null && (await deferToWindowEnd(db, now, h)) !== null) continue
     const settled = h.kind === 'page' ? await settlePageHold(db, now, h) : await settleResolveHold(db, now, h, row.event_json)
     await db.updateTable('held_events').set({ status: settled.status, outcome_note: settled.note, settled_at: now }).where('id', '=', h.id).where('status', '=', 'held').execute()
   }

@@ -5,6 +5,7 @@ import { insertRow, type Storage, type Tx } from '../../storage/index.js'
 import { applyEvent, type AlertEvent, type EventResult } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
 import { withEventRules } from '../event-rules/index.js'
+import { holdForMaintenance } from '../maintenance/index.js'
 import type { Service } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
 
@@ -37,6 +38,10 @@ export class IngestOverloadError extends Error {
  * towards its own timeout, where it cannot tell whether the event was stored.
  */
 export const MAX_QUEUE_WAIT_MS = 2_000
+
+/** Sources whose new alerts a maintenance window holds; manual and system pages always go out. */
+const HELD_IN_MAINTENANCE: ReadonlySet<string> = new Set(['events_v2', 'alertmanager', 'generic'])
+const MAINTENANCE_ACTOR = Object.freeze({ userId: null, label: 'Tend maintenance' })
 
 /** Transactions one flush runs at once on PostgreSQL (the pool holds 10 connections). */
 const POSTGRES_LANES = 4
@@ -180,6 +185,8 @@ export class Ingestor {
           directTargets: job.directTargets ?? null,
         }),
       )
+      // Inbound alerts (not a person's manual page) opened during maintenance page at its end.
+      if (result.outcome === 'opened' && result.alertId !== null && HELD_IN_MAINTENANCE.has(job.sourceType)) await holdForMaintenance(trx, now, result.alertId, event, MAINTENANCE_ACTOR)
       await insertRow(trx, 'events', {
         id: newId(),
         integration_id: job.integrationId,

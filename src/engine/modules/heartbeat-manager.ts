@@ -1,4 +1,5 @@
-import { applyEvent, findOpenAlert } from '../../domain/alerts/index.js'
+import { applyEvent, findOpenAlert, type AlertEvent } from '../../domain/alerts/index.js'
+import { holdForMaintenance } from '../../domain/maintenance/index.js'
 import { evaluateHeartbeat, heartbeatDedupKey, heartbeatFromRow, resolvesAlert, type Heartbeat } from '../../domain/heartbeats/index.js'
 import { getService } from '../../domain/services/index.js'
 import type { Instant } from '../../lib/time/index.js'
@@ -43,23 +44,19 @@ async function evaluate(trx: Tx, hb: Heartbeat, now: Instant, observingSince: In
   const open = await findOpenAlert(trx, service.id, dedupKey)
   let alertOpen = open !== null
   if (verdict.alarm && open === null) {
-    await applyEvent(
-      trx,
-      now,
-      HEARTBEAT_ACTOR,
-      service,
-      {
-        action: 'trigger',
-        dedupKey,
-        summary: `Heartbeat "${hb.name}" ${verdict.status === 'failing' ? 'reported failure' : `missed ${verdict.missed} pings in a row`}`,
-        source: 'tend-heartbeat',
-        severity: 'critical',
-        class: 'heartbeat',
-        details: { heartbeat: hb.name, reason: verdict.reason, missed: verdict.missed },
-        links: [],
-      },
-      { origin: `heartbeat:${hb.id}`, urgencyOverride: null },
-    )
+    const heartbeatEvent: AlertEvent = {
+      action: 'trigger',
+      dedupKey,
+      summary: `Heartbeat "${hb.name}" ${verdict.status === 'failing' ? 'reported failure' : `missed ${verdict.missed} pings in a row`}`,
+      source: 'tend-heartbeat',
+      severity: 'critical',
+      class: 'heartbeat',
+      details: { heartbeat: hb.name, reason: verdict.reason, missed: verdict.missed },
+      links: [],
+    }
+    const opened = await applyEvent(trx, now, HEARTBEAT_ACTOR, service, heartbeatEvent, { origin: `heartbeat:${hb.id}`, urgencyOverride: null })
+    // A job stopped for maintenance misses its pings: the page waits for the window's end.
+    if (opened.alertId !== null) await holdForMaintenance(trx, now, opened.alertId, heartbeatEvent, HEARTBEAT_ACTOR)
     alertOpen = true
   } else if (!verdict.alarm && open !== null && resolvesAlert(hb.state, open.createdAt)) {
     await applyEvent(trx, now, HEARTBEAT_ACTOR, service, { action: 'resolve', dedupKey, summary: `Heartbeat "${hb.name}" is back`, source: 'tend-heartbeat', severity: 'info', details: {}, links: [] }, { origin: `heartbeat:${hb.id}`, urgencyOverride: null })

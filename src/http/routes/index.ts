@@ -9,6 +9,7 @@ import { registerOncallHealthRoutes } from './oncall-health/handlers.js'
 import { registerMitigationRoutes } from './mitigation/handlers.js'
 import { registerAgentRoutes } from './agents/handlers.js'
 import { registerHeartbeatRoutes } from './heartbeats/handlers.js'
+import { registerMaintenanceRoutes } from './maintenance/handlers.js'
 import { registerMetricRoutes } from './metrics/handlers.js'
 import { registerAlarmRoutes } from './alarms/handlers.js'
 import { registerEventRuleRoutes } from './event-rules/handlers.js'
@@ -40,6 +41,7 @@ export async function registerRoutes(app: Api, deps: HttpDeps, run: CommandRunne
   registerAgentRoutes(app, deps)
   registerOncallHealthRoutes(app, deps, run)
   registerHeartbeatRoutes(app, deps, run)
+  registerMaintenanceRoutes(app, deps, run)
   registerMetricRoutes(app, deps)
   registerAlarmRoutes(app, deps, run)
   registerEventRuleRoutes(app, deps, run)

@@ -52,14 +52,17 @@ export async function listHeldEvents(db: Db, serviceId: string, filter: { status
   return (await q.execute()).map(heldEventFromRow)
 }
 
-async function settlePageHold(db: Db, now: Instant, h: HeldEvent): Promise<{ status: 'released' | 'dropped'; note: string }> {
+async function settlePageHold(db: Db, now: Instant, h: HeldEvent, maintenance: boolean): Promise<{ status: 'released' | 'dropped'; note: string }> {
   const alert = await findAlert(db, h.alertId)
   const minutes = Math.round((h.releaseAt - h.createdAt) / 60_000)
+  // A maintenance window may end early, so its outcome names the window, not a duration.
+  const within = maintenance ? 'during the maintenance window' : `within ${minutes} minutes`
+  const stillOpen = maintenance ? "still open at the window's end" : `still open after ${minutes} minutes`
   if (alert === null) return { status: 'dropped', note: 'the alert no longer exists' }
-  if (alert.status === 'resolved') return { status: 'dropped', note: `resolved within ${minutes} minutes: never paged` }
-  if (alert.status === 'acknowledged') return { status: 'dropped', note: `acknowledged within ${minutes} minutes: someone is on it, no page` }
-  const paging = await releaseAlert(db, alert.id, now, EVENT_RULES_ACTOR, `Still open after ${minutes} minutes: paging now (${h.reason})`)
-  return paging ? { status: 'released', note: `still open after ${minutes} minutes: paged` } : { status: 'dropped', note: 'the alert had already paged' }
+  if (alert.status === 'resolved') return { status: 'dropped', note: `resolved ${within}: never paged` }
+  if (alert.status === 'acknowledged') return { status: 'dropped', note: `acknowledged ${within}: someone is on it, no page` }
+  const paging = await releaseAlert(db, alert.id, now, EVENT_RULES_ACTOR, `${stillOpen[0]?.toUpperCase()}${stillOpen.slice(1)}: paging now (${h.reason})`)
+  return paging ? { status: 'released', note: `${stillOpen}: paged` } : { status: 'dropped', note: 'the alert had already paged' }
 }
 
 async function settleResolveHold(db: Db, now: Instant, h: HeldEvent, eventJson: string): Promise<{ status: 'released' | 'dropped'; note: string }> {
@@ -79,7 +82,7 @@ export async function settleDueHolds(db: Db, now: Instant, limit: number): Promi
     const h = heldEventFromRow(row)
     // An event rule's page coming due inside a maintenance window waits for the window's end.
     if (h.kind === 'page' && row.maintenance_window_id === null && (await deferToWindowEnd(db, now, h)) !== null) continue
-    const settled = h.kind === 'page' ? await settlePageHold(db, now, h) : await settleResolveHold(db, now, h, row.event_json)
+    const settled = h.kind === 'page' ? await settlePageHold(db, now, h, row.maintenance_window_id !== null) : await settleResolveHold(db, now, h, row.event_json)
     await db.updateTable('held_events').set({ status: settled.status, outcome_note: settled.note, settled_at: now }).where('id', '=', h.id).where('status', '=', 'held').execute()
   }
   return rows.length

@@ -21,6 +21,7 @@ const NAV = [
 const SETUP = [
   { to: '/policies', label: 'Policies', active: (path: string) => path.startsWith('/policies') },
   { to: '/mitigation', label: 'Mitigation', active: (path: string) => path.startsWith('/mitigation') },
+  { to: '/maintenance', label: 'Maintenance', active: (path: string) => path.startsWith('/maintenance') },
   { to: '/teams', label: 'Teams', active: (path: string) => path.startsWith('/teams') && !/^\/teams\/[^/]+\/health/.test(path) },
   { to: '/people', label: 'People', active: (path: string) => path.startsWith('/people') },
   { to: '/services', label: 'Services', active: (path: string) => path.startsWith('/services') },

@@ -5,6 +5,8 @@ import { AlertsRoute } from './routes/alerts'
 import { AlarmRoute, AlarmsRoute, EventRulesRoute, HeartbeatRoute, HeartbeatsRoute, NoiseRoute } from './routes/alarms-lazy'
 import { ChangeCalendarRoute, ChangesCheckRoute, ChangesDetailRoute, ChangesEditRoute, ChangesInboxRoute, ChangesNewRoute, ChangesPolicyRoute, ChangesRoute } from './routes/changes-lazy'
 import { FollowUpsRoute } from './routes/follow-ups'
+import { MaintenanceRoute } from './routes/maintenance'
+import { MaintenanceDetailRoute } from './routes/maintenance-detail'
 import { MitigationRoute } from './routes/mitigation'
 import { MitigationRuleRoute } from './routes/mitigation-rule'
 import { NotFoundRoute } from './routes/not-found'
@@ -37,6 +39,8 @@ const ROUTES: readonly { readonly path: string; readonly render: (params: Record
   { path: '/mitigation', render: () => <MitigationRoute /> },
   { path: '/mitigation/rules/:id', render: (p) => <MitigationRuleRoute key={p['id']} id={p['id'] ?? ''} /> },
   { path: '/follow-ups', render: () => <FollowUpsRoute /> },
+  { path: '/maintenance', render: () => <MaintenanceRoute /> },
+  { path: '/maintenance/:id', render: (p) => <MaintenanceDetailRoute key={p['id']} id={p['id'] ?? ''} /> },
   // Alarm quality: the fixed pages come before `/alarms/:id`, which would match them too.
   { path: '/alarms', render: () => <AlarmsRoute /> },
   { path: '/alarms/heartbeats', render: () => <HeartbeatsRoute /> },

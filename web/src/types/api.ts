@@ -1193,3 +1193,35 @@ export interface NoiseReport {
   readonly to: string
   readonly items: readonly NoisyAlarm[]
 }
+
+/** Where a maintenance window stands at the server's now. */
+export type MaintenancePhase = 'scheduled' | 'active' | 'ended' | 'cancelled'
+
+/** A maintenance window on one service: alerts opened inside it page only at its end, if still open. */
+export interface MaintenanceWindow {
+  readonly id: string
+  readonly serviceId: string
+  readonly reason: string
+  readonly start: string
+  readonly end: string
+  readonly phase: MaintenancePhase
+  /** Who ended or cancelled it early; null when it ran (or runs) its course. */
+  readonly endedBy: string | null
+  readonly createdAt: string
+}
+
+/** An alert a maintenance window held: held until the end, released (paged) then, or dropped (closed in time). */
+export interface MaintenanceHeldAlert {
+  readonly alertId: string
+  readonly dedupKey: string
+  readonly summary: string
+  readonly heldAt: string
+  readonly status: 'held' | 'released' | 'dropped'
+  readonly outcome: string | null
+  readonly settledAt: string | null
+}
+
+export interface MaintenanceWindowDetail {
+  readonly window: MaintenanceWindow
+  readonly held: readonly MaintenanceHeldAlert[]
+}

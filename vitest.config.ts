@@ -9,5 +9,8 @@ export default defineConfig({
     // Two cores: keep the worker count small so PostgreSQL and Chromium tests do not starve each other.
     maxWorkers: 2,
     env: { TZ: 'UTC' },
+    // expect.poll waits for a state a browser or the engine reaches asynchronously; 1 s (the
+    // default) is too short on a loaded 2-core machine, and a poll that succeeds ends at once.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 })

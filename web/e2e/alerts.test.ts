@@ -141,14 +141,14 @@ describe('alerts in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: DISK }).waitFor()
     diskAlertId = new URL(page.url()).pathname.split('/').pop() ?? ''
     const timeline = page.getByRole('list', { name: 'Timeline' })
-    expect(await textOf(timeline)).toContain('Escalating: step 1 of Payments (e2e)')
+    await expect.poll(() => textOf(timeline)).toContain('Escalating: step 1 of Payments (e2e)')
     expect(await page.getByRole('table', { name: 'Notifications' }).getByRole('row').count()).toBeGreaterThan(1)
-    expect(await textOf(page.getByText('/var/lib/postgresql'))).toBe('/var/lib/postgresql')
-    expect(await page.getByRole('link', { name: 'Disk dashboard' }).getAttribute('href')).toBe('https://grafana.example/d/disk')
+    await expect.poll(() => textOf(page.getByText('/var/lib/postgresql'))).toBe('/var/lib/postgresql')
+    await expect.poll(() => page.getByRole('link', { name: 'Disk dashboard' }).getAttribute('href')).toBe('https://grafana.example/d/disk')
 
     await page.getByRole('button', { name: 'Acknowledge' }).click()
     await page.locator('.alert-header__meta').getByText('Acknowledged').waitFor()
-    expect(await textOf(timeline.getByRole('listitem').filter({ hasText: 'Acknowledged by admin@' }))).toMatch(/\d\d:\d\d:\d\d UTC/)
+    await expect.poll(() => textOf(timeline.getByRole('listitem').filter({ hasText: 'Acknowledged by admin@' }))).toMatch(/\d\d:\d\d:\d\d UTC/)
     await expect.poll(async () => (await page.getByRole('button', { name: 'Acknowledge' }).count())).toBe(0)
 
     const stored = await call<{ alert: ApiAlert }>('GET', `/api/v1/alerts/${diskAlertId}`)
@@ -167,7 +167,7 @@ describe('alerts in headless Chromium', () => {
     await dialog.waitFor({ state: 'hidden' })
 
     await page.locator('.alert-header__meta').getByText('Resolved').waitFor()
-    expect(await textOf(page.getByTestId('alert-outcome'))).toContain('Noise')
+    await expect.poll(() => textOf(page.getByTestId('alert-outcome'))).toContain('Noise')
     expect(await page.getByRole('button', { name: 'Record outcome…' }).count()).toBe(0)
     const stored = await call<{ alert: ApiAlert }>('GET', `/api/v1/alerts/${diskAlertId}`)
     expect(stored.body.alert).toMatchObject({ status: 'resolved', outcome: 'noise', outcomeNote: 'Vacuum runs nightly; threshold too tight' })
@@ -190,7 +190,7 @@ describe('alerts in headless Chromium', () => {
     await dialog.getByRole('button', { name: 'Send page' }).click()
 
     await page.getByRole('heading', { level: 1, name: MANUAL }).waitFor()
-    expect(await textOf(page.locator('.alert-header__meta'))).toContain('Low')
+    await expect.poll(() => textOf(page.locator('.alert-header__meta'))).toContain('Low')
     const [stored] = await alertsBySummary(MANUAL)
     expect(stored).toMatchObject({ origin: 'manual', urgency: 'low', status: 'triggered', details: { description: 'Three tickets in ten minutes, all Visa.' } })
   })
@@ -199,7 +199,7 @@ describe('alerts in headless Chromium', () => {
     await nav().getByRole('link', { name: 'Alerts' }).click()
     const dead = page.getByRole('table', { name: 'Dead letter' })
     const first = dead.getByRole('row').nth(1)
-    expect(await textOf(first)).toMatch(/not configured|no .* gateway/)
+    await expect.poll(() => textOf(first)).toMatch(/not configured|no .* gateway/)
     const before = (await call<{ items: { id: string }[] }>('GET', '/api/v1/notifications?status=dead')).body.items
     await first.getByRole('button', { name: /^Retry/ }).click()
     await expect.poll(async () => (await call<{ items: unknown[] }>('GET', '/api/v1/notifications?status=dead')).body.items.length).toBe(before.length - 1)
@@ -209,14 +209,14 @@ describe('alerts in headless Chromium', () => {
   it('adds a contact method on My notifications and shows it unverified', async () => {
     await nav().getByRole('link', { name: 'Administrator' }).click()
     await page.getByRole('heading', { level: 1, name: 'My notifications' }).waitFor()
-    expect(await textOf(page.locator('.page__header'))).toMatch(/Only verified contact methods page you\. Low-urgency alerts never interrupt outside working hours/)
+    await expect.poll(() => textOf(page.locator('.page__header'))).toMatch(/Only verified contact methods page you\. Low-urgency alerts never interrupt outside working hours/)
 
     await page.getByRole('button', { name: 'Add contact method' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add contact method' })
     await dialog.getByLabel('Type').selectOption('sms')
     await dialog.getByLabel('Phone number').fill('0151 1234')
     await dialog.getByRole('button', { name: 'Add contact method' }).click()
-    expect(await textOf(dialog.locator('.field__error'))).toContain('E.164')
+    await expect.poll(() => textOf(dialog.locator('.field__error'))).toContain('E.164')
     await dialog.getByLabel('Phone number').fill('+4915112345678')
     await dialog.getByLabel('Label (optional)').fill('Work phone')
     await dialog.getByRole('button', { name: 'Add contact method' }).click()
@@ -233,7 +233,7 @@ describe('alerts in headless Chromium', () => {
     // No SMS gateway runs here: asking for a code says so instead of losing it.
     await item.getByRole('button', { name: 'Send code' }).click()
     await item.getByRole('alert').waitFor()
-    expect(await textOf(item.getByRole('alert'))).toContain('cannot send sms messages yet')
+    await expect.poll(() => textOf(item.getByRole('alert'))).toContain('cannot send sms messages yet')
 
     // Slack can deliver, so a code goes out and a wrong one is refused.
     await page.getByRole('button', { name: 'Add contact method' }).click()
@@ -246,7 +246,7 @@ describe('alerts in headless Chromium', () => {
     await slack.getByRole('button', { name: 'Send code' }).click()
     await slack.getByLabel('Code sent to Team Slack').fill('000000')
     await slack.getByRole('button', { name: 'Verify' }).click()
-    expect(await textOf(slack.locator('.field__error'))).toContain('wrong code')
+    await expect.poll(() => textOf(slack.locator('.field__error'))).toContain('wrong code')
     await shot('my-notifications')
   })
 
@@ -266,14 +266,14 @@ describe('alerts in headless Chromium', () => {
     await dialog.getByRole('button', { name: 'Create policy' }).click()
     await dialog.waitFor({ state: 'hidden' })
 
-    expect(await textOf(page.getByText(/Saved “Nights \(e2e\)”, but not everyone/))).toBeTruthy()
+    await expect.poll(() => textOf(page.getByText(/Saved “Nights \(e2e\)”, but not everyone/))).toBeTruthy()
     const card = page.getByRole('article', { name: 'Nights (e2e)' })
-    expect(await textOf(card.locator('.alert--warning'))).toContain('Administrator cannot be woken')
+    await expect.poll(() => textOf(card.locator('.alert--warning'))).toContain('Administrator cannot be woken')
     const stored = await call<{ items: { name: string; steps: { delayMinutes: number; targets: { type: string }[] }[] }[] }>('GET', '/api/v1/escalation-policies')
     expect(stored.body.items.find((p) => p.name === 'Nights (e2e)')?.steps.map((s) => [s.delayMinutes, s.targets[0]?.type])).toEqual([[10, 'user'], [15, 'schedule']])
 
     const readiness = page.getByRole('list', { name: 'People who cannot be woken' }).first()
-    expect(await readiness.getByRole('link', { name: 'Administrator' }).getAttribute('href')).toBe(`/people/${adminId}/notifications`)
+    await expect.poll(() => readiness.getByRole('link', { name: 'Administrator' }).getAttribute('href')).toBe(`/people/${adminId}/notifications`)
     await shot('policies')
   })
 
@@ -282,7 +282,7 @@ describe('alerts in headless Chromium', () => {
     await page.getByRole('link', { name: SCHEDULE }).click()
     await page.getByRole('heading', { level: 1, name: /Checkout primary/ }).waitFor()
     const readiness = page.getByRole('list', { name: 'People who cannot be woken' })
-    expect(await textOf(readiness)).toContain('Administrator')
+    await expect.poll(() => textOf(readiness)).toContain('Administrator')
     await shot('schedule-readiness', false)
   })
 

@@ -83,23 +83,23 @@ describe('maintenance windows in headless Chromium', () => {
     await nav().getByRole('link', { name: 'Maintenance' }).click()
     await page.getByRole('heading', { level: 1, name: 'Maintenance' }).waitFor()
     const windows = page.getByRole('table', { name: 'Maintenance windows' })
-    expect(await textOf(page.getByText(/^No maintenance windows yet/))).toBeTruthy()
+    await expect.poll(() => textOf(page.getByText(/^No maintenance windows yet/))).toBeTruthy()
 
     // No reason: the API refuses, and says so beside the field.
     await page.getByLabel('Service').selectOption({ label: SERVICE })
     const reason = page.getByLabel('Reason')
     await page.getByRole('button', { name: 'Open window' }).click()
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true')
-    expect(await textOf(page.locator('.field--invalid .field__error'))).toContain('must say why')
+    await expect.poll(() => textOf(page.locator('.field--invalid .field__error'))).toContain('must say why')
     await shot('maintenance-form-error', false)
 
     await reason.fill(REASON)
     await page.getByLabel('For (minutes)').fill('30')
     await page.getByRole('button', { name: 'Open window' }).click()
     const row = windows.getByRole('row', { name: new RegExp(REASON) })
-    expect(await textOf(row)).toContain('Active')
+    await expect.poll(() => textOf(row)).toContain('Active')
     expect(await row.textContent()).toContain(SERVICE)
-    expect(await reason.inputValue()).toBe('')
+    await expect.poll(() => reason.inputValue()).toBe('')
     const stored = (await call<{ items: ApiWindow[] }>('GET', `/api/v1/maintenance-windows?serviceId=${serviceId}`)).body.items
     expect(stored.map((w) => [w.reason, w.phase, Date.parse(w.end) - Date.parse(w.start)])).toEqual([[REASON, 'active', 30 * MIN]])
     await shot('maintenance-list')
@@ -118,20 +118,20 @@ describe('maintenance windows in headless Chromium', () => {
     await row.getByRole('link', { name: REASON }).click()
     await page.getByRole('heading', { level: 1, name: REASON }).waitFor()
     const held = page.getByRole('table', { name: 'Held alerts' }).getByRole('row', { name: new RegExp(SUMMARY) })
-    expect(await textOf(held.locator('.badge'))).toBe('Held')
+    await expect.poll(() => textOf(held.locator('.badge'))).toBe('Held')
     const alerts = (await call<{ items: { id: string; summary: string }[] }>('GET', `/api/v1/alerts?serviceId=${serviceId}&status=open`)).body.items
     const alertId = alerts.find((a) => a.summary === SUMMARY)?.id
     expect(alertId, SUMMARY).toBeDefined()
-    expect(await held.getByRole('link', { name: SUMMARY }).getAttribute('href')).toBe(`/alerts/${alertId ?? ''}`)
+    await expect.poll(() => held.getByRole('link', { name: SUMMARY }).getAttribute('href')).toBe(`/alerts/${alertId ?? ''}`)
     await shot('maintenance-detail-held', false)
 
     // Ended early with the alert still open: it pages now.
     await page.getByRole('button', { name: /^End now/ }).click()
-    expect(await textOf(page.getByText(/^Ended “Ledger database upgrade”/))).toContain('still open page now')
+    await expect.poll(() => textOf(page.getByText(/^Ended “Ledger database upgrade”/))).toContain('still open page now')
     await settle()
     await page.reload()
-    expect(await textOf(held.locator('.badge'))).toBe('Released')
-    expect(await textOf(page.locator('h1 .badge'))).toBe('Ended')
+    await expect.poll(() => textOf(held.locator('.badge'))).toBe('Released')
+    await expect.poll(() => textOf(page.locator('h1 .badge'))).toBe('Ended')
     await page.getByRole('button', { name: /^End now/ }).waitFor({ state: 'detached' })
     await shot('maintenance-detail')
   })

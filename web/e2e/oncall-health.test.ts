@@ -129,11 +129,11 @@ describe('on-call health in headless Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('navigation', { name: 'On-call health by team' }).getByRole('link', { name: /^Payments:/ }).click()
     await page.getByRole('heading', { level: 1, name: 'On-call health: Payments' }).waitFor()
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Health' }).getAttribute('aria-current')).toBe('page')
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Health' }).getAttribute('aria-current')).toBe('page')
 
     // The heatmap puts the pages at 02:00 and 04:00 Berlin time, though the viewer is in New York.
     const heatmap = page.getByRole('table', { name: 'Pages by weekday and local hour' })
-    expect(await textOf(heatmap.locator('[data-cell="tue-02"]'))).toBe('1')
+    await expect.poll(() => textOf(heatmap.locator('[data-cell="tue-02"]'))).toBe('1')
     expect(await heatmap.locator('[data-cell="tue-04"]').textContent()).toBe('1')
     expect(await heatmap.locator('[data-cell="tue-03"]').textContent()).toBe('')
     expect(await heatmap.locator('[data-cell="mon-20"]').textContent()).toBe('')
@@ -143,28 +143,28 @@ describe('on-call health in headless Chromium', () => {
     // Ben's bar: 2 pages, both in sleep hours, 2 wake-ups on 1 night.
     const burden = page.getByRole('table', { name: 'Burden per person' })
     const ben = burden.getByRole('row', { name: /^Ben/ })
-    expect(await textOf(ben)).toContain('2 pages: 2 in sleep hours · 0 off hours · 0 working')
+    await expect.poll(() => textOf(ben)).toContain('2 pages: 2 in sleep hours · 0 off hours · 0 working')
     expect(await ben.textContent()).toContain('2 wake-ups')
     expect(await ben.textContent()).toContain('1 night disturbed')
     expect(await burden.getByRole('row', { name: /^Ana/ }).textContent()).toContain('0 pages')
 
     // Ben starts late today, in his own zone.
-    expect(await textOf(page.getByTestId('sleep-ins'))).toContain('Ben was woken at 02:00 and 04:00 (Europe/Berlin) — starts at 12:00 today')
+    await expect.poll(() => textOf(page.getByTestId('sleep-ins'))).toContain('Ben was woken at 02:00 and 04:00 (Europe/Berlin) — starts at 12:00 today')
     // Two wake-ups spent the budget of 2; the noisiest source is named.
     const budget = page.getByTestId('night-budget')
-    expect(await textOf(budget.locator('.budget__headline'))).toBe('Spent: 2 of 2')
+    await expect.poll(() => textOf(budget.locator('.budget__headline'))).toBe('Spent: 2 of 2')
     expect(await budget.textContent()).toMatch(/Noisiest sources this week:svc-\w+: 2 wake-ups, 2 alerts/)
 
     // A rested teammate holds the pager for Ben, with the reason.
     const [active] = await reliefsOf(payments)
     const relief = page.getByRole('article', { name: 'Relief for Ben' })
-    expect(await textOf(relief)).toMatch(new RegExp(`^Relieved\\s*Ben\\s*→\\s*${active?.replacement?.name ?? '?'} on Payments primary`))
+    await expect.poll(() => textOf(relief)).toMatch(new RegExp(`^Relieved\\s*Ben\\s*→\\s*${active?.replacement?.name ?? '?'} on Payments primary`))
     expect(await relief.textContent()).toContain('2 wake-ups in the night of 2026-11-23 (02:00, 04:00 Europe/Berlin) reached the limit of 2 per night')
     expect(await relief.textContent()).toContain('Thu 26 Nov, 04:00 CET')
     // The recommendations, with their figures and the rotation-size arithmetic, cite their sources.
     const recommendations = page.getByTestId('recommendations')
     await recommendations.getByRole('heading', { name: 'Recommendations' }).waitFor()
-    expect(await textOf(page.getByTestId('rotation'))).toContain('needs')
+    await expect.poll(() => textOf(page.getByTestId('rotation'))).toContain('needs')
     const api = (await call<{ recommendations: { code: string; source: string }[] }>('GET', `/api/v1/teams/${payments.id}/oncall-health`)).body
     expect(await recommendations.locator('.recommendation').count()).toBe(api.recommendations.length)
     await shot('health')
@@ -194,7 +194,7 @@ describe('on-call health in headless Chromium', () => {
     await page.getByRole('link', { name: 'Night desk' }).click()
     await page.getByRole('heading', { level: 1, name: 'On-call health: Night desk' }).waitFor()
     const relief = page.getByRole('article', { name: 'Relief for Eve' })
-    expect(await textOf(relief)).toContain('Relief needed, nobody eligible — Eve still has the pager')
+    await expect.poll(() => textOf(relief)).toContain('Relief needed, nobody eligible — Eve still has the pager')
     await relief.scrollIntoViewIfNeeded()
     await shot('health-relief-needed', false)
 
@@ -203,12 +203,13 @@ describe('on-call health in headless Chromium', () => {
     // The administrator is not on the team: the API says so beside the picker.
     await dialog.getByLabel('Who takes the pager').selectOption({ label: 'You' })
     await dialog.getByRole('button', { name: 'Take over' }).click()
-    expect(await textOf(dialog.locator('.field__error'))).toContain('is neither on the team nor in the rotation')
+    await expect.poll(() => textOf(dialog.locator('.field__error'))).toContain('is neither on the team nor in the rotation')
     await dialog.getByLabel('Who takes the pager').selectOption({ label: `Night desk lead · ${ZONE}` })
     await dialog.getByRole('button', { name: 'Take over' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    expect(await textOf(page.getByTestId('relief-outcome'))).toMatch(/^Night desk lead took over at .+: Night desk lead has the pager for Eve until /)
-    expect(await textOf(relief.locator('.relief__headline'))).toMatch(/^Taken over\s*Eve\s*→\s*Night desk lead/)
+    await expect.poll(() => textOf(page.getByTestId('relief-outcome'))).toMatch(/^Night desk lead took over at .+: Night desk lead has the pager for Eve until /)
+    // The card shows the refetched relief once the list has reloaded.
+    await expect.poll(() => textOf(relief.locator('.relief__headline'))).toMatch(/^Taken over\s*Eve\s*→\s*Night desk lead/)
     expect((await reliefsOf(nightDesk))[0]).toMatchObject({ status: 'taken_over', replacement: { name: 'Night desk lead' } })
   })
 
@@ -222,7 +223,7 @@ describe('on-call health in headless Chromium', () => {
     await expect.poll(() => budget.inputValue()).toBe('2')
     await budget.fill('99')
     await form.getByRole('button', { name: 'Save settings' }).click()
-    expect(await textOf(form.getByText('must be between 0 and 50'))).toBe('must be between 0 and 50')
+    await expect.poll(() => textOf(form.getByText('must be between 0 and 50'))).toBe('must be between 0 and 50')
     await expect.poll(() => budget.getAttribute('aria-invalid')).toBe('true')
     await budget.scrollIntoViewIfNeeded()
     await shot('health-settings-error', false)
@@ -244,7 +245,7 @@ describe('on-call health in headless Chromium', () => {
     await channels.getByLabel('Address').fill(`${hookUrl}/team-room`)
     await channels.getByLabel('Label (optional)').fill('#payments')
     await channels.getByRole('button', { name: 'Add channel' }).click()
-    expect(await textOf(page.getByTestId('channel-signing-secret'))).toMatch(/^whsec_/)
+    await expect.poll(() => textOf(page.getByTestId('channel-signing-secret'))).toMatch(/^whsec_/)
     const table = page.getByRole('table', { name: 'Team channels' })
     await table.getByRole('button', { name: 'Test #payments' }).click()
     await page.getByText('Test message queued to “#payments”').waitFor()
@@ -265,16 +266,16 @@ describe('on-call health in headless Chromium', () => {
   it('renders the weekly report and downloads the compensation CSV', async () => {
     await views().getByRole('link', { name: 'Weekly report' }).click()
     // The last complete week (W47) was quiet; this week so far has the night, and no later week can be picked.
-    expect(await textOf(page.getByTestId('weekly-report-text'))).toContain('week 2026-W47')
+    await expect.poll(() => textOf(page.getByTestId('weekly-report-text'))).toContain('week 2026-W47')
     await page.getByRole('button', { name: 'Next week →' }).click()
     await page.getByText('This week so far').waitFor()
     expect(new URL(page.url()).search).toBe('?week=2026-W48')
-    expect(await page.getByRole('button', { name: 'Next week →' }).isDisabled()).toBe(true)
+    await expect.poll(() => page.getByRole('button', { name: 'Next week →' }).isDisabled()).toBe(true)
     const text = await textOf(page.getByTestId('weekly-report-text'))
     expect(text).toContain('week 2026-W48')
     expect(text).toContain('Ben (Europe/Berlin): 2 pages, 2 in sleep hours, 2 wake-ups on 1 nights')
     const lieu = page.getByRole('table', { name: 'Time in lieu' })
-    expect(await textOf(lieu.getByRole('row', { name: /^Ben/ }))).toContain('2 h')
+    await expect.poll(() => textOf(lieu.getByRole('row', { name: /^Ben/ }))).toContain('2 h')
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download compensation CSV' }).click()])
     expect(download.suggestedFilename()).toBe('compensation-Payments-2026-11-23.csv')
@@ -294,11 +295,11 @@ describe('on-call health in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'On-call health: Checkout (demo)' }).waitFor()
     const list = page.getByTestId('recommendations')
     const small = list.locator('[data-code="rotation-too-small"]')
-    expect(await textOf(small)).toContain(api.recommendations.find((r) => r.code === 'rotation-too-small')?.message ?? '?')
+    await expect.poll(() => textOf(small)).toContain(api.recommendations.find((r) => r.code === 'rotation-too-small')?.message ?? '?')
     expect(await small.getByRole('definition').count()).toBeGreaterThan(3)
-    expect(await small.getByRole('link', { name: 'Google SRE book, ch. 11 "Being On-Call"' }).getAttribute('href')).toBe('https://sre.google/sre-book/being-on-call/')
+    await expect.poll(() => small.getByRole('link', { name: 'Google SRE book, ch. 11 "Being On-Call"' }).getAttribute('href')).toBe('https://sre.google/sre-book/being-on-call/')
     expect(await list.getByRole('link', { name: /PagerDuty Operational Reviews/ }).count()).toBe(1)
-    expect(await textOf(page.getByTestId('rotation'))).toContain(api.rotation.text)
+    await expect.poll(() => textOf(page.getByTestId('rotation'))).toContain(api.rotation.text)
     await page.locator('.health-grid--wide-left').screenshot({ path: join(SCREENSHOTS, 'health-recommendations.png') })
   })
 

@@ -74,8 +74,8 @@ describe('web UI in headless Chromium', () => {
     await page.goto(app?.url ?? '')
     await page.getByLabel('API token').fill('tend_pat_not_a_real_token_000000')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    expect(await textOf(page.getByText(/unknown, revoked or expired/))).toMatch(/unknown, revoked or expired/)
-    expect(await page.getByLabel('API token').getAttribute('aria-invalid')).toBe('true')
+    await expect.poll(() => textOf(page.getByText(/unknown, revoked or expired/))).toMatch(/unknown, revoked or expired/)
+    await expect.poll(() => page.getByLabel('API token').getAttribute('aria-invalid')).toBe('true')
   })
 
   it('signs in and shows who is on call now on the demo schedule', async () => {
@@ -130,10 +130,10 @@ describe('web UI in headless Chromium', () => {
     await dialog.getByRole('button', { name: 'Create override' }).click()
     await dialog.waitFor({ state: 'hidden' })
 
-    expect(await textOf(page.getByRole('list', { name: 'Upcoming overrides' }))).toContain('Maya Johnson')
+    await expect.poll(() => textOf(page.getByRole('list', { name: 'Upcoming overrides' }))).toContain('Maya Johnson')
     const overrideBlock = page.getByRole('list', { name: 'Final schedule' }).getByRole('listitem').filter({ hasText: 'override' })
-    expect(await textOf(overrideBlock.first())).toContain('Maya Johnson')
-    expect(await overrideBlock.first().getAttribute('class')).toContain('shift--override')
+    await expect.poll(() => textOf(overrideBlock.first())).toContain('Maya Johnson')
+    await expect.poll(() => overrideBlock.first().getAttribute('class')).toContain('shift--override')
 
     const stored = await api<{ items: ApiOverride[] }>(`/api/v1/schedules/${scheduleId}/overrides`)
     expect(stored.body.items).toEqual([
@@ -152,11 +152,11 @@ describe('web UI in headless Chromium', () => {
 
     const end = dialog.getByLabel('End')
     await dialog.locator('[aria-invalid="true"]').first().waitFor()
-    expect(await end.getAttribute('aria-invalid')).toBe('true')
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true')
     const describedBy = (await end.getAttribute('aria-describedby')) ?? ''
     const errorId = describedBy.split(' ').find((id) => id.endsWith('-error')) ?? 'missing'
-    expect(await textOf(page.locator(`[id="${errorId}"]`))).toContain('must be after start')
-    expect(await dialog.getByLabel('Start').getAttribute('aria-invalid')).toBe('false')
+    await expect.poll(() => textOf(page.locator(`[id="${errorId}"]`))).toContain('must be after start')
+    await expect.poll(() => dialog.getByLabel('Start').getAttribute('aria-invalid')).toBe('false')
     await page.screenshot({ path: join(SCREENSHOTS, 'override-error.png') })
 
     await dialog.getByRole('button', { name: 'Cancel' }).click()
@@ -178,8 +178,8 @@ describe('web UI in headless Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'On call' }).click()
     const card = page.getByRole('article', { name: 'Afternoons only' })
     // NOW is 11:00 in Berlin: nobody until the 13:00 window opens.
-    expect(await textOf(card.getByRole('alert'))).toContain('Nobody is on call until Mon 23 Nov, 13:00 CET')
-    expect(await card.getAttribute('class')).toContain('oncall-card--gap')
+    await expect.poll(() => textOf(card.getByRole('alert'))).toContain('Nobody is on call until Mon 23 Nov, 13:00 CET')
+    await expect.poll(() => card.getAttribute('class')).toContain('oncall-card--gap')
     await page.screenshot({ path: join(SCREENSHOTS, 'oncall-gap.png'), fullPage: true })
 
     await card.getByRole('link', { name: 'Afternoons only' }).click()

@@ -1,21 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.js'
+import { launchChromium, requireUiAndChromium, SCREENSHOTS, textOf } from './support.js'
 
 // Alarm quality end to end in headless Chromium, as the team running payments-api would use it on
 // a Tuesday morning in Berlin: a heartbeat that pages only after three missed pings, a threshold
 // alarm that needs 2 of 3 breaching minutes, an alarm that flaps and pages once, an event rule
 // that keeps canary probes quiet (and shows the event it held), and the noise report. The server's
 // clock stands still unless the test moves it; the engine runs when the test says so.
-const here = dirname(fileURLToPath(import.meta.url))
-const INDEX_HTML = join(here, '..', 'dist', 'index.html')
-const SCREENSHOTS = join(here, 'screenshots')
 const NOW = '2026-11-24T09:00:20Z'
 const MIN = 60_000
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SERVICE = 'payments-api (demo)'
 const HEARTBEAT = 'ledger-export'
 const ALARM = 'checkout latency'
@@ -39,11 +34,6 @@ interface ApiAlert {
   readonly status: string
 }
 
-/** Waits for `locator` to show, then returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' })
-  return (await locator.textContent()) ?? ''
-}
 
 describe('alarm quality in headless Chromium', () => {
   let app: TestApp | undefined
@@ -83,11 +73,7 @@ describe('alarm quality in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) {
-      throw new Error(`The web UI is not built (${INDEX_HTML} is missing). Run \`npm run build:web\` first; \`npm test\` does it for you.`)
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's \`chromium\` package or set CHROMIUM_PATH`)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    requireUiAndChromium()
     app = await startTestApp('sqlite', { demo: true, now: NOW })
     const services = await call<{ items: { id: string; name: string }[] }>('GET', '/api/v1/services')
     serviceId = services.body.items.find((s) => s.name === SERVICE)?.id ?? ''
@@ -96,10 +82,7 @@ describe('alarm quality in headless Chromium', () => {
     expect(integration.status).toBe(201)
     routingKey = integration.body.key
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' })
     page = await context.newPage()
     // Generous: CI machines with two cores run Chromium beside the server and other test files.

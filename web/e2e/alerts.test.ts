@@ -1,19 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.js'
+import { launchChromium, requireUiAndChromium, SCREENSHOTS, textOf } from './support.js'
 
 // Alerts end to end in headless Chromium: an event comes in through the PagerDuty-compatible
 // endpoint, the alert shows up on the Alerts page (which polls), and a person acknowledges and
 // resolves it, pages someone by hand, and sets up how they are reached. The server's clock stands
 // still at NOW; the UI takes "now" from the server, so ages read "just now".
-const here = dirname(fileURLToPath(import.meta.url))
-const INDEX_HTML = join(here, '..', 'dist', 'index.html')
-const SCREENSHOTS = join(here, 'screenshots')
 const NOW = '2026-11-23T10:00:00Z'
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SERVICE = 'payments-api (demo)'
 const SCHEDULE = 'Checkout primary (demo)'
 const DISK = 'Disk almost full on ledger-db-1'
@@ -34,11 +29,6 @@ interface ApiAlert {
   readonly details: Record<string, unknown>
 }
 
-/** Waits for `locator` to show, then returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' })
-  return (await locator.textContent()) ?? ''
-}
 
 describe('alerts in headless Chromium', () => {
   let app: TestApp | undefined
@@ -63,11 +53,7 @@ describe('alerts in headless Chromium', () => {
   const nav = () => page.getByRole('navigation', { name: 'Main' })
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) {
-      throw new Error(`The web UI is not built (${INDEX_HTML} is missing). Run \`npm run build:web\` first; \`npm test\` does it for you.`)
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's \`chromium\` package or set CHROMIUM_PATH`)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    requireUiAndChromium()
     app = await startTestApp('sqlite', { demo: true, now: NOW })
 
     // A policy that pages whoever is on call on the demo schedule, on the demo payments service.
@@ -88,10 +74,7 @@ describe('alerts in headless Chromium', () => {
     expect(integration.status).toBe(201)
     routingKey = integration.body.key
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/Los_Angeles', locale: 'en-GB' })
     page = await context.newPage()
     page.setDefaultTimeout(8_000)

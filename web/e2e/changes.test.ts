@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.js'
+import { launchChromium, requireUiAndChromium, SCREENSHOTS, textOf } from './support.js'
 
 // Change safety end to end in headless Chromium. It is Tuesday 24 Nov 2026, 11:00 in Berlin (the
 // demo team's zone and the browser's; the admin's own zone is UTC): the admin writes a change
@@ -11,12 +10,8 @@ import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.
 // blast radius reaches checkout-web), a teammate approves it from their inbox, the calendar shows
 // the week with a freeze, and an alert 40 min after the change's deploy shows it first, with its
 // rollback plan and a Roll back button. The server's clock stands still unless the test moves it.
-const here = dirname(fileURLToPath(import.meta.url))
-const INDEX_HTML = join(here, '..', 'dist', 'index.html')
-const SCREENSHOTS = join(here, 'screenshots')
 const NOW = '2026-11-24T10:00:00Z'
 const MINUTE = 60_000
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SERVICE = 'payments-api (demo)'
 const TITLE = 'Add a refunds index to payments-api'
 const STEP_1 = 'Redeploy the previous version v1.42.0 of payments-api'
@@ -39,11 +34,6 @@ interface ApiDeployment {
   readonly rollsBackId: string | null
 }
 
-/** Waits for `locator` to show, then returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' })
-  return (await locator.textContent()) ?? ''
-}
 
 describe('change safety in headless Chromium', () => {
   let app: TestApp | undefined
@@ -65,11 +55,7 @@ describe('change safety in headless Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) {
-      throw new Error(`The web UI is not built (${INDEX_HTML} is missing). Run \`npm run build:web\` first; \`npm test\` does it for you.`)
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's \`chromium\` package or set CHROMIUM_PATH`)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    requireUiAndChromium()
     app = await startTestApp('sqlite', { demo: true, now: NOW })
 
     const services = await call<{ items: { id: string; name: string; teamId: string }[] }>('GET', '/api/v1/services')
@@ -86,10 +72,7 @@ describe('change safety in headless Chromium', () => {
     expect(token.status).toBe(201)
     reviewerToken = token.body.token
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await launchChromium()
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' })
     page = await context.newPage()
     page.setDefaultTimeout(8_000)

@@ -1,20 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.js'
+import { launchChromium, requireUiAndChromium, SCREENSHOTS, textOf } from './support.js'
 
 // A maintenance window end to end in headless Chromium: the payments team opens a 30-minute window
 // before a database upgrade, monitoring fires during it and nobody is paged, and ending the window
 // early releases the alert that is still open. The server's clock stands still unless the test
 // moves it; the engine runs when the test says so.
-const here = dirname(fileURLToPath(import.meta.url))
-const INDEX_HTML = join(here, '..', 'dist', 'index.html')
-const SCREENSHOTS = join(here, 'screenshots')
 const NOW = '2026-11-24T09:00:20Z'
 const MIN = 60_000
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SERVICE = 'payments-api (demo)'
 const REASON = 'Ledger database upgrade'
 const SUMMARY = 'ledger replica lag above 30 s on payments-db-2'
@@ -27,11 +22,6 @@ interface ApiWindow {
   readonly phase: string
 }
 
-/** Waits for `locator` to show, then returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' })
-  return (await locator.textContent()) ?? ''
-}
 
 describe('maintenance windows in headless Chromium', () => {
   let app: TestApp | undefined
@@ -50,20 +40,13 @@ describe('maintenance windows in headless Chromium', () => {
   const nav = () => page.getByRole('navigation', { name: 'Main' })
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) {
-      throw new Error(`The web UI is not built (${INDEX_HTML} is missing). Run \`npm run build:web\` first; \`npm test\` does it for you.`)
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's \`chromium\` package or set CHROMIUM_PATH`)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    requireUiAndChromium()
     app = await startTestApp('sqlite', { demo: true, now: NOW })
     const services = await call<{ items: { id: string; name: string }[] }>('GET', '/api/v1/services')
     serviceId = services.body.items.find((s) => s.name === SERVICE)?.id ?? ''
     expect(serviceId, SERVICE).not.toBe('')
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' })
     page = await context.newPage()
     // Generous: CI machines with two cores run Chromium beside the server and other test files.

@@ -1,21 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.js'
 import { WebhookReceiver } from '../../test/harness/receivers.js'
+import { launchChromium, requireUiAndChromium, SCREENSHOTS, textOf } from './support.js'
 
 // Automatic mitigation end to end in headless Chromium. It is 02:00 on a Tuesday in Berlin (the
 // demo team's zone, and the browser's): a rule made in the UI restarts the API through a real
 // HTTP receiver, the alert clears, nobody is paged, and a follow-up waits for 09:00. The server's
 // clock stands still unless the test moves it; the engine runs when the test says so.
-const here = dirname(fileURLToPath(import.meta.url))
-const INDEX_HTML = join(here, '..', 'dist', 'index.html')
-const SCREENSHOTS = join(here, 'screenshots')
 const NOW = '2026-11-24T01:00:00Z'
 const DAY = 86_400_000
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const SERVICE = 'payments-api (demo)'
 const TEAM = 'Checkout (demo)'
 const RULE = 'Restart payments-api on OOM'
@@ -32,11 +27,6 @@ interface ApiRule {
   readonly verifyMinutes: number
 }
 
-/** Waits for `locator` to show, then returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' })
-  return (await locator.textContent()) ?? ''
-}
 
 describe('mitigation in headless Chromium', () => {
   let app: TestApp | undefined
@@ -69,11 +59,7 @@ describe('mitigation in headless Chromium', () => {
   const ruleCard = (name: string) => page.getByRole('article', { name })
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) {
-      throw new Error(`The web UI is not built (${INDEX_HTML} is missing). Run \`npm run build:web\` first; \`npm test\` does it for you.`)
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's \`chromium\` package or set CHROMIUM_PATH`)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    requireUiAndChromium()
     receiver = new WebhookReceiver()
     receiverUrl = await receiver.start()
     app = await startTestApp('sqlite', { demo: true, now: NOW })
@@ -87,10 +73,7 @@ describe('mitigation in headless Chromium', () => {
     expect(integration.status).toBe(201)
     routingKey = integration.body.key
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await launchChromium()
     // The viewer sits in Berlin, like the team: the follow-up reads "09:00 CET".
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'en-GB' })
     page = await context.newPage()

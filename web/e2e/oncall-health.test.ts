@@ -1,21 +1,17 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.js'
 import { addMember, buildPagedPerson, buildPagedService, buildSchedule, pdTrigger } from '../../test/harness/factories.js'
 import { WebhookReceiver } from '../../test/harness/receivers.js'
+import { launchChromium, requireUiAndChromium, SCREENSHOTS, textOf } from './support.js'
 
 // On-call health in headless Chromium. Monday 23 Nov 2026, 20:00 in Berlin: Ben has had the
 // Payments pager since 09:00. He is paged at 02:00 and 04:00 his time, so he starts late and Tend
 // relieves him; Eve, alone on the Night desk rotation, is paged at the same hours and nobody can
 // relieve her. At 08:00 the team lead opens the health pages from New York (the viewer's zone must
 // not leak into people's hours). The server's clock stands still unless the test moves it.
-const here = dirname(fileURLToPath(import.meta.url))
-const INDEX_HTML = join(here, '..', 'dist', 'index.html')
-const SCREENSHOTS = join(here, 'screenshots')
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const ZONE = 'Europe/Berlin'
 
 interface Person {
@@ -36,11 +32,6 @@ interface ApiRelief {
   readonly replacement: { readonly name: string } | null
 }
 
-/** Waits for `locator` to show, then returns its text. */
-async function textOf(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' })
-  return (await locator.textContent()) ?? ''
-}
 
 describe('on-call health in headless Chromium', () => {
   let app: TestApp | undefined
@@ -84,11 +75,7 @@ describe('on-call health in headless Chromium', () => {
   const reliefsOf = async (team: HealthTeam) => (await call<{ items: ApiRelief[] }>('GET', `/api/v1/reliefs?teamId=${team.id}`)).body.items
 
   beforeAll(async () => {
-    if (!existsSync(INDEX_HTML)) {
-      throw new Error(`The web UI is not built (${INDEX_HTML} is missing). Run \`npm run build:web\` first; \`npm test\` does it for you.`)
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's \`chromium\` package or set CHROMIUM_PATH`)
-    mkdirSync(SCREENSHOTS, { recursive: true })
+    requireUiAndChromium()
     hooks = new WebhookReceiver()
     hookUrl = await hooks.start()
     app = await startTestApp('sqlite', { demo: true, now: '2026-11-23T19:00:00Z' })
@@ -108,10 +95,7 @@ describe('on-call health in headless Chromium', () => {
     app.clock.set(Date.parse('2026-11-24T07:00:00Z'))
     await app.settle()
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
+    browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/New_York', locale: 'en-GB', acceptDownloads: true })
     page = await context.newPage()
     page.setDefaultTimeout(8_000)

@@ -127,6 +127,8 @@ for (const dialect of DIALECTS) {
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['end', 'reason'])
       const long = await app.call('POST', `/api/v1/services/${s.serviceId}/maintenance-windows`, { reason: 'forever', durationMinutes: 8 * 24 * 60 })
       expect(long.body.errors[0]).toMatchObject({ field: 'end', reason: expect.stringContaining('at most 7 days') })
+      const zero = await app.call('POST', `/api/v1/services/${s.serviceId}/maintenance-windows`, { reason: '', durationMinutes: 0 })
+      expect(zero.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['durationMinutes', 'reason'])
       const neither = await app.call('POST', `/api/v1/services/${s.serviceId}/maintenance-windows`, { reason: 'no end' })
       expect(neither.body.errors[0].field).toBe('end')
       const outsider = await tokenFor(app, (await buildUser(app)).id)

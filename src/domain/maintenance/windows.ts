@@ -66,9 +66,12 @@ function validate(input: WindowInput, now: Instant): { reason: string; startsAt:
   const startsAt = input.startsAt ?? now
   if (input.endsAt !== undefined && input.durationMinutes !== undefined) errors.add('durationMinutes', 'give either end or durationMinutes, not both')
   if (input.endsAt === undefined && input.durationMinutes === undefined) errors.add('end', 'give the end, or durationMinutes')
-  if (input.durationMinutes !== undefined && (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1)) errors.add('durationMinutes', 'must be a whole number of minutes, at least 1')
+  const badDuration = input.durationMinutes !== undefined && (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1)
+  if (badDuration) errors.add('durationMinutes', 'must be a whole number of minutes, at least 1')
   const endsAt = input.endsAt ?? startsAt + (input.durationMinutes ?? 0) * MINUTE_MS
-  if (endsAt <= now) errors.add('end', 'must be in the future')
+  // An end computed from a bad duration would only repeat that error.
+  if (badDuration || (input.endsAt === undefined && input.durationMinutes === undefined)) errors.throwIfAny()
+  else if (endsAt <= now) errors.add('end', 'must be in the future')
   else if (endsAt <= startsAt) errors.add('end', 'must be after the start')
   else if (endsAt - startsAt > MAX_WINDOW_MS) errors.add('end', 'a window lasts at most 7 days; a service that should not page for longer needs its escalation policy changed')
   errors.throwIfAny()

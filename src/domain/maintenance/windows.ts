@@ -10,7 +10,8 @@ import { FieldErrors, notFound, conflict } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import { DAY_MS, formatLocal, MINUTE_MS, type Instant } from '../../lib/time/index.js'
 import { preparedQuery, type Db, type MaintenanceWindowsTable } from '../../storage/index.js'
-import { logAlert, type AlertEvent } from '../alerts/index.js'
+import { quietAlert } from '../alarms/quiet-alert.js'
+import type { AlertEvent } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
 import { recordAudit } from '../audit/index.js'
 import type { CommandCtx } from '../command.js'
@@ -139,24 +140,41 @@ export async function endWindow(ctx: CommandCtx, id: string): Promise<Maintenanc
  * was held (no window, or an event rule or flap detection already kept it quiet).
  */
 export async function holdForMaintenance(db: Db, now: Instant, alertId: string, event: AlertEvent, actor: Actor): Promise<MaintenanceWindow | null> {
-  const [alert] = await selectAlertForHold(db, alertId)
-  if (alert === undefined || alert.status !== 'triggered' || alert.next_escalation_at === null) return null
-  const window = await activeWindow(db, alert.service_id, now)
-  if (window === null) return null
-  // The end in the owning team's zone, as the people reading the alert will think of it.
-  const team = await db.selectFrom('services').innerJoin('teams', 'teams.id', 'services.team_id').select('teams.time_zone').where('services.id', '=', alert.service_id).executeTakeFirst()
-  const reason = `maintenance window "${window.reason}" until ${formatLocal(window.endsAt, team?.time_zone ?? 'UTC')}`
-  await db.updateTable('alerts').set({ next_escalation_at: null, updated_at: now }).where('id', '=', alertId).execute()
-  await logAlert(db, alertId, now, 'note', actor, `Held by ${reason}: stored, nobody paged; it pages at the window's end if still open`)
+  // One lookup on the hot path: nearly always no window is open and nothing comes back.
+  const [row] = await selectWindowHoldingAlert(db, alertId, now, now)
+  if (row === undefined) return null
+  const { alert_dedup_key: dedupKey, team_zone: zone, ...windowRow } = row
+  const window = windowFromRow(windowRow)
+  const reason = `maintenance window "${window.reason}" until ${formatLocal(window.endsAt, zone)}`
+  await quietAlert(db, alertId, now, actor, `Held by ${reason}: stored, nobody paged; it pages at the window's end if still open`)
   await db
     .insertInto('held_events')
-    .values({ id: newId(), service_id: alert.service_id, rule_id: null, kind: 'page', alert_id: alertId, dedup_key: alert.dedup_key, event_json: JSON.stringify(event), reason, release_at: window.endsAt, status: 'held', outcome_note: null, settled_at: null, created_at: now, maintenance_window_id: window.id })
+    .values({ id: newId(), service_id: window.serviceId, rule_id: null, kind: 'page', alert_id: alertId, dedup_key: dedupKey, event_json: JSON.stringify(event), reason, release_at: window.endsAt, status: 'held', outcome_note: null, settled_at: null, created_at: now, maintenance_window_id: window.id })
     .execute()
   return window
 }
 
-/** Runs for every alert opened, so prepared once. */
-const selectAlertForHold = preparedQuery('alert for a maintenance hold', (db, id: string) => db.selectFrom('alerts').select(['service_id', 'dedup_key', 'status', 'next_escalation_at']).where('id', '=', id))
+/**
+ * The window open now on the alert's service, if the alert is still triggered and due to page
+ * (an event rule or flap detection may already keep it quiet), with what the hold needs.
+ */
+const selectWindowHoldingAlert = preparedQuery('open maintenance window over a new alert', (db, alertId: string, endsAfter: number, startedBy: number) =>
+  db
+    .selectFrom('alerts')
+    .innerJoin('maintenance_windows', 'maintenance_windows.service_id', 'alerts.service_id')
+    .innerJoin('services', 'services.id', 'alerts.service_id')
+    .innerJoin('teams', 'teams.id', 'services.team_id')
+    .selectAll('maintenance_windows')
+    .select(['alerts.dedup_key as alert_dedup_key', 'teams.time_zone as team_zone'])
+    .where('alerts.id', '=', alertId)
+    .where('alerts.status', '=', 'triggered')
+    .where('alerts.next_escalation_at', 'is not', null)
+    .where('maintenance_windows.ends_at', '>', endsAfter)
+    .where('maintenance_windows.starts_at', '<=', startedBy)
+    .where('maintenance_windows.cancelled', '=', 0)
+    .orderBy('maintenance_windows.ends_at', 'desc')
+    .limit(1),
+)
 
 /**
  * A hold of another kind (an event rule's "page if still open after D") that comes due inside

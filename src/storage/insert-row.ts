@@ -1,5 +1,6 @@
 import { CompiledQuery, type Insertable } from 'kysely'
 import type { Db } from './db.js'
+import { dialectOf } from './migrations/helpers.js'
 import type { Database } from './schema.js'
 
 /**
@@ -24,8 +25,7 @@ export interface InsertRowOptions {
 export async function insertRow<T extends keyof Database & string>(db: Db, table: T, row: Insertable<Database[T]>, opts: InsertRowOptions = {}): Promise<number> {
   const columns = Object.keys(row)
   const values = Object.values(row) as unknown[]
-  const adapter = db.getExecutor().adapter.constructor.name
-  const key = `${adapter}\u0000${table}\u0000${opts.onConflictDoNothing ?? ''}\u0000${columns.join(',')}`
+  const key = `${dialectOf(db)}\u0000${table}\u0000${opts.onConflictDoNothing ?? ''}\u0000${columns.join(',')}`
   let text = compiled.get(key)
   if (text === undefined) {
     let q = db.insertInto(table).values(row as never)

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Compilable } from 'kysely'
 import type { Db } from './db.js'
+import { dialectOf } from './migrations/helpers.js'
 
 /** Placeholders the builder sees on its first (compile-only) run; never sent to a database. */
 const sentinel = (i: number): string => `\u0000tend-param-${i}\u0000`
@@ -22,7 +23,7 @@ interface Shape {
 export function preparedQuery<A extends readonly (string | number | null)[], R>(name: string, build: (db: Db, ...args: A) => Compilable<R>): (db: Db, ...args: A) => Promise<R[]> {
   const shapes = new Map<string, Shape>()
   const shapeFor = (db: Db, arity: number): Shape => {
-    const dialect = db.getExecutor().adapter.constructor.name
+    const dialect = dialectOf(db)
     const known = shapes.get(dialect)
     if (known !== undefined) return known
     const placeholders = Array.from({ length: arity }, (_, i) => sentinel(i)) as unknown as A

@@ -5,8 +5,8 @@ export function sqlIn(column: string, values: readonly string[]): Expression<Sql
   return sql<SqlBool>`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`
 }
 
-/** Which engine a migration runs on, for the rare dialect-specific branch. */
-export function dialectOf(db: Kysely<unknown>): 'sqlite' | 'postgres' {
+/** Which engine a connection (or transaction) talks to: for the rare dialect-specific branch, and for keying SQL compiled once per dialect. */
+export function dialectOf(db: Pick<Kysely<any>, 'getExecutor'>): 'sqlite' | 'postgres' {
   const name = db.getExecutor().adapter.constructor.name
   return name.toLowerCase().includes('sqlite') ? 'sqlite' : 'postgres'
 }

@@ -1,56 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../harness/app.js'
-import { buildPagedPerson, buildPagedService, buildTeam } from '../harness/factories.js'
-import { WebhookReceiver } from '../harness/receivers.js'
+import { describe, expect, it } from 'vitest'
+import { thresholdAlarmHelpers, usePagedWorld } from '../harness/alarm-scenario.js'
 import { DIALECTS } from '../harness/storage.js'
-
-const MIN = 60_000
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: alarm hysteresis and flapping`, () => {
-    let app: TestApp
-    let hooks: WebhookReceiver
-    let person: { id: string }
-    let teamId: string
-
-    beforeAll(async () => {
-      hooks = new WebhookReceiver()
-      const hookUrl = await hooks.start()
-      app = await startTestApp(dialect, { now: '2026-11-24T10:00:00Z' })
-      teamId = (await buildTeam(app)).id
-      person = await buildPagedPerson(app, hookUrl)
-      await app.settle()
-    })
-    afterAll(async () => {
-      await app?.close()
-      await hooks?.stop()
-    })
-
-    /** A fresh service paging `person`, so pages of one test never bundle with another's. */
-    const service = async () => (await buildPagedService(app, teamId, [{ targets: [{ type: 'user', id: person.id }], delayMinutes: 5 }])).serviceId
-    const pagesAbout = (text: string) => hooks.requests.filter((r) => r.path === `/${person.id}` && String(r.json?.alert?.summary ?? '').includes(text))
-    const alignToMinute = () => app.clock.advance(MIN - (app.clock.now() % MIN))
-    const push = async (name: string, value: number, labels: Record<string, string> = {}) => {
-      const res = await app.call('POST', '/api/v1/metrics', { datapoints: [{ name, labels, value, timestamp: new Date(app.clock.now() + 1000).toISOString() }] })
-      expect(res.status).toBe(202)
-    }
-    async function alarm(serviceId: string, body: Record<string, unknown>): Promise<string> {
-      const res = await app.call('POST', `/api/v1/services/${serviceId}/alarms`, body)
-      expect(res.status, JSON.stringify(res.body)).toBe(201)
-      return res.body.id
-    }
-    const get = async (id: string) => (await app.call('GET', `/api/v1/alarms/${id}`)).body
-    /** One period: a datapoint in the current minute, then the minute ends and the engine runs. */
-    async function period(name: string, value: number): Promise<void> {
-      await push(name, value)
-      app.clock.advance(MIN)
-      await tick()
-    }
-    /** Two engine cycles: the alarm is evaluated, its alert escalated and the page sent in the first. */
-    const tick = async () => {
-      await app.tend.engine.runOnce()
-      await app.tend.engine.runOnce()
-    }
+    const world = usePagedWorld(dialect, '2026-11-24T10:00:00Z')
+    const { service, messagesAbout: pagesAbout } = world
+    const { alignToMinute, alarm, get, period } = thresholdAlarmHelpers(world)
 
     it('hysteresis: a value hovering between the recovery threshold and the threshold does not flip the alarm either way', async () => {
       const serviceId = await service()
@@ -79,9 +35,9 @@ for (const dialect of DIALECTS) {
       expect(flapping).toMatchObject({ flapping: true, alert: { status: 'triggered' } })
       expect(flapping.percentStateChange).toBeGreaterThanOrEqual(50)
       expect(pagesAbout('Alarm "cpu flap"')).toHaveLength(1)
-      const detail = (await app.call('GET', `/api/v1/alerts/${flapping.alert.id}`)).body
+      const detail = (await world.app.call('GET', `/api/v1/alerts/${flapping.alert.id}`)).body
       expect(detail.alert.details.Flapping).toMatch(/flapping/)
-      const history = (await app.call('GET', `/api/v1/alarms/${id}/history?limit=200`)).body.items
+      const history = (await world.app.call('GET', `/api/v1/alarms/${id}/history?limit=200`)).body.items
       expect(history.some((h: { reason: string }) => h.reason.startsWith('Started flapping'))).toBe(true)
 
       // It settles in OK: flapping stops and the one alert resolves.
@@ -94,7 +50,7 @@ for (const dialect of DIALECTS) {
       expect(settledAfter).toBeGreaterThan(0)
       expect((await get(id)).flapping).toBe(false)
       expect(pagesAbout('Alarm "cpu flap"')).toHaveLength(1)
-      const alerts = (await app.call('GET', `/api/v1/alerts?serviceId=${serviceId}`)).body.items
+      const alerts = (await world.app.call('GET', `/api/v1/alerts?serviceId=${serviceId}`)).body.items
       expect(alerts).toHaveLength(1)
       expect(alerts[0].status).toBe('resolved')
     })

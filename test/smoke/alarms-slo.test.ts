@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../harness/app.js'
-import { buildPagedPerson, buildPagedService, buildTeam } from '../harness/factories.js'
-import { WebhookReceiver } from '../harness/receivers.js'
+import { describe, expect, it } from 'vitest'
+import { usePagedWorld } from '../harness/alarm-scenario.js'
 import { DIALECTS } from '../harness/storage.js'
 
 const MIN = 60_000
@@ -21,35 +19,17 @@ function counts(svc: string, at: number, total: number, good: number): Point[] {
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: SLO burn-rate alarms`, () => {
-    let app: TestApp
-    let hooks: WebhookReceiver
-    let person: { id: string }
-    let teamId: string
-
-    beforeAll(async () => {
-      hooks = new WebhookReceiver()
-      const hookUrl = await hooks.start()
-      // Tuesday 23:00 in Berlin, where the person lives and works Mon–Fri 09:00–17:00.
-      app = await startTestApp(dialect, { now: '2026-11-24T22:00:00Z' })
-      teamId = (await buildTeam(app)).id
-      person = await buildPagedPerson(app, hookUrl)
-      await app.settle()
-    })
-    afterAll(async () => {
-      await app?.close()
-      await hooks?.stop()
-    })
-
-    const service = async () => (await buildPagedService(app, teamId, [{ targets: [{ type: 'user', id: person.id }], delayMinutes: 5 }])).serviceId
-    const messagesAbout = (text: string) => hooks.requests.filter((r) => r.path === `/${person.id}` && String(r.json?.alert?.summary ?? '').includes(text))
+    // Tuesday 23:00 in Berlin, where the person lives and works Mon–Fri 09:00–17:00.
+    const world = usePagedWorld(dialect, '2026-11-24T22:00:00Z')
+    const { service, messagesAbout } = world
     async function push(points: Point[]): Promise<void> {
       for (let i = 0; i < points.length; i += 10_000) {
-        const res = await app.call('POST', '/api/v1/metrics', { datapoints: points.slice(i, i + 10_000) })
+        const res = await world.app.call('POST', '/api/v1/metrics', { datapoints: points.slice(i, i + 10_000) })
         expect(res.status, JSON.stringify(res.body)).toBe(202)
       }
     }
     const sloAlarm = async (serviceId: string, svc: string) => {
-      const res = await app.call('POST', `/api/v1/services/${serviceId}/alarms`, {
+      const res = await world.app.call('POST', `/api/v1/services/${serviceId}/alarms`, {
         name: `checkout ${svc}`,
         kind: 'slo',
         good: { metric: 'http_requests_good', selector: { svc } },
@@ -62,7 +42,7 @@ for (const dialect of DIALECTS) {
     }
 
     it('a fast burn (1 h and 5 min above 14.4×) pages at once, and the alarm reports the budget left and its burn rates', async () => {
-      const now = app.clock.now()
+      const now = world.app.clock.now()
       const points: Point[] = []
       // 29 quiet days (hourly counts, all good), then an hour failing 5% of requests (50× the budget).
       for (let h = 29 * 24; h >= 2; h--) points.push(...counts('fast', now - h * HOUR + 30 * MIN, 60_000, 60_000))
@@ -70,8 +50,8 @@ for (const dialect of DIALECTS) {
       await push(points)
       const serviceId = await service()
       const id = await sloAlarm(serviceId, 'fast')
-      await app.settle()
-      const a = (await app.call('GET', `/api/v1/alarms/${id}`)).body
+      await world.app.settle()
+      const a = (await world.app.call('GET', `/api/v1/alarms/${id}`)).body
       expect(a.state).toBe('ALARM')
       expect(a.burnRates['1h']).toBeCloseTo(50, 5)
       expect(a.burnRates['5m']).toBeCloseTo(50, 5)
@@ -84,7 +64,7 @@ for (const dialect of DIALECTS) {
     })
 
     it('a slow burn (3 d and 6 h above 1×, nothing faster) opens a low-urgency ticket delivered at 09:00 local, never at night', async () => {
-      const now = app.clock.now()
+      const now = world.app.clock.now()
       const points: Point[] = []
       // 27 good days, then 3 days failing 0.3% of requests (3× the budget): below both page rates.
       for (let h = 0; h < 27 * 24; h++) points.push(...counts('slow', now - 30 * DAY + 30 * MIN + h * HOUR, 6_000, 6_000))
@@ -92,8 +72,8 @@ for (const dialect of DIALECTS) {
       await push(points)
       const serviceId = await service()
       const id = await sloAlarm(serviceId, 'slow')
-      await app.settle()
-      const a = (await app.call('GET', `/api/v1/alarms/${id}`)).body
+      await world.app.settle()
+      const a = (await world.app.call('GET', `/api/v1/alarms/${id}`)).body
       expect(a.state).toBe('OK')
       expect(a.evaluation.slo).toMatchObject({ page: false, ticket: true })
       expect(a.burnRates['3d']).toBeCloseTo(3, 5)
@@ -103,25 +83,25 @@ for (const dialect of DIALECTS) {
       expect(a.ticket).toMatchObject({ status: 'triggered', urgency: 'low' })
 
       // Held for the person's working hours: Wednesday 09:00 in Berlin (08:00 UTC).
-      const held = await app.tend.storage.db.selectFrom('notifications').select(['not_before', 'status', 'urgency']).where('alert_id', '=', a.ticket.id).execute()
+      const held = await world.app.tend.storage.db.selectFrom('notifications').select(['not_before', 'status', 'urgency']).where('alert_id', '=', a.ticket.id).execute()
       expect(held.length).toBeGreaterThan(0)
       for (const n of held) expect(n).toMatchObject({ not_before: Date.parse('2026-11-25T08:00:00Z'), urgency: 'low', status: 'pending' })
       expect(messagesAbout('SLO "checkout slow"')).toHaveLength(0)
 
-      // The burn goes on through the night (pushed as it happens); nothing reaches the person.
+      // The burn goes on through the night (pushed as it happens); nothing reaches the world.person.
       const burnUntil = async (iso: string) => {
-        const from = app.clock.now()
-        app.clock.advance(Date.parse(iso) - from)
+        const from = world.app.clock.now()
+        world.app.clock.advance(Date.parse(iso) - from)
         const more: Point[] = []
-        for (let at = from + 5 * MIN; at < app.clock.now(); at += 10 * MIN) more.push(...counts('slow', at, 1_000, 997))
+        for (let at = from + 5 * MIN; at < world.app.clock.now(); at += 10 * MIN) more.push(...counts('slow', at, 1_000, 997))
         await push(more)
-        await app.settle()
+        await world.app.settle()
       }
       await burnUntil('2026-11-25T03:00:00Z')
       expect(messagesAbout('SLO "checkout slow"')).toHaveLength(0)
       await burnUntil('2026-11-25T08:01:00Z')
       expect(messagesAbout('SLO "checkout slow"').length).toBeGreaterThan(0)
-      expect((await app.call('GET', `/api/v1/alarms/${id}`)).body.ticket).toMatchObject({ id: a.ticket.id, status: 'triggered' })
+      expect((await world.app.call('GET', `/api/v1/alarms/${id}`)).body.ticket).toMatchObject({ id: a.ticket.id, status: 'triggered' })
     })
   })
 }

@@ -1,60 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../harness/app.js'
-import { buildPagedPerson, buildPagedService, buildTeam } from '../harness/factories.js'
-import { WebhookReceiver } from '../harness/receivers.js'
+import { describe, expect, it } from 'vitest'
+import { thresholdAlarmHelpers, usePagedWorld } from '../harness/alarm-scenario.js'
+import { buildPagedService } from '../harness/factories.js'
 import { DIALECTS } from '../harness/storage.js'
 
 const MIN = 60_000
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: threshold alarms`, () => {
-    let app: TestApp
-    let hooks: WebhookReceiver
-    let person: { id: string }
-    let teamId: string
-
-    beforeAll(async () => {
-      hooks = new WebhookReceiver()
-      const hookUrl = await hooks.start()
-      app = await startTestApp(dialect, { now: '2026-11-24T10:00:00Z' })
-      teamId = (await buildTeam(app)).id
-      person = await buildPagedPerson(app, hookUrl)
-      await app.settle()
-    })
-    afterAll(async () => {
-      await app?.close()
-      await hooks?.stop()
-    })
-
-    /** A fresh service paging `person`, so pages of one test never bundle with another's. */
-    const service = async () => (await buildPagedService(app, teamId, [{ targets: [{ type: 'user', id: person.id }], delayMinutes: 5 }])).serviceId
-    const pagesAbout = (text: string) => hooks.requests.filter((r) => r.path === `/${person.id}` && String(r.json?.alert?.summary ?? '').includes(text))
-    const alignToMinute = () => app.clock.advance(MIN - (app.clock.now() % MIN))
-    const push = async (name: string, value: number, labels: Record<string, string> = {}) => {
-      const res = await app.call('POST', '/api/v1/metrics', { datapoints: [{ name, labels, value, timestamp: new Date(app.clock.now() + 1000).toISOString() }] })
-      expect(res.status).toBe(202)
-    }
-    async function alarm(serviceId: string, body: Record<string, unknown>): Promise<string> {
-      const res = await app.call('POST', `/api/v1/services/${serviceId}/alarms`, body)
-      expect(res.status, JSON.stringify(res.body)).toBe(201)
-      return res.body.id
-    }
-    const get = async (id: string) => (await app.call('GET', `/api/v1/alarms/${id}`)).body
-    /** One period: a datapoint in the current minute, then the minute ends and the engine runs. */
-    async function period(name: string, value: number): Promise<void> {
-      await push(name, value)
-      app.clock.advance(MIN)
-      await tick()
-    }
-    /** Two engine cycles: the alarm is evaluated, its alert escalated and the page sent in the first. */
-    const tick = async () => {
-      await app.tend.engine.runOnce()
-      await app.tend.engine.runOnce()
-    }
+    const world = usePagedWorld(dialect, '2026-11-24T10:00:00Z')
+    const { service, messagesAbout: pagesAbout } = world
+    const { tick, alignToMinute, alarm, get, period } = thresholdAlarmHelpers(world)
 
     it('accepts a batch of datapoints, and a batch with one bad point is refused by index and field with nothing stored', async () => {
-      const now = app.clock.now()
-      const ok = await app.call('POST', '/api/v1/metrics', {
+      const now = world.app.clock.now()
+      const ok = await world.app.call('POST', '/api/v1/metrics', {
         datapoints: [
           { name: 'queue_depth', labels: { queue: 'mail', region: 'eu' }, value: 12 },
           { name: 'queue_depth', labels: { region: 'eu', queue: 'mail' }, value: 14, timestamp: new Date(now - MIN).toISOString() },
@@ -63,11 +22,11 @@ for (const dialect of DIALECTS) {
       })
       expect(ok.status).toBe(202)
       expect(ok.body).toEqual({ accepted: 3 })
-      const mail = await app.call('GET', '/api/v1/metrics?name=queue_depth&labels=queue=mail')
+      const mail = await world.app.call('GET', '/api/v1/metrics?name=queue_depth&labels=queue=mail')
       expect(mail.body.items).toHaveLength(2)
       expect(Object.keys(mail.body.items[0].labels)).toEqual(['queue', 'region'])
 
-      const bad = await app.call('POST', '/api/v1/metrics', {
+      const bad = await world.app.call('POST', '/api/v1/metrics', {
         datapoints: [
           { name: 'queue_depth', labels: { queue: 'mail' }, value: 1 },
           { name: 'queue_depth', labels: { queue: 'mail' }, value: 2, timestamp: '2026-11-24 10:00' },
@@ -76,17 +35,17 @@ for (const dialect of DIALECTS) {
       })
       expect(bad.status).toBe(400)
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['datapoints[1].timestamp', 'datapoints[2].name'])
-      const typed = await app.call('POST', '/api/v1/metrics', { datapoints: [{ name: 'queue_depth', value: 1 }, { name: 'queue_depth', value: 'high' }] })
+      const typed = await world.app.call('POST', '/api/v1/metrics', { datapoints: [{ name: 'queue_depth', value: 1 }, { name: 'queue_depth', value: 'high' }] })
       expect(typed.status).toBe(400)
       expect(typed.body.errors[0].field).toBe('datapoints[1].value')
-      expect((await app.call('GET', '/api/v1/metrics?name=queue_depth&labels=queue=mail')).body.items).toHaveLength(2)
+      expect((await world.app.call('GET', '/api/v1/metrics?name=queue_depth&labels=queue=mail')).body.items).toHaveLength(2)
 
       // The public push takes an integration key in the path instead of a token.
-      const svc = await buildPagedService(app, teamId, [{ targets: [{ type: 'user', id: person.id }], delayMinutes: 5 }])
-      const pub = await fetch(`${app.url}/metrics/${svc.key}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ datapoints: [{ name: 'queue_depth', labels: { queue: 'push' }, value: 7 }] }) })
+      const svc = await buildPagedService(world.app, world.teamId, [{ targets: [{ type: 'user', id: world.person.id }], delayMinutes: 5 }])
+      const pub = await fetch(`${world.app.url}/metrics/${svc.key}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ datapoints: [{ name: 'queue_depth', labels: { queue: 'push' }, value: 7 }] }) })
       expect(pub.status).toBe(202)
-      expect((await fetch(`${app.url}/metrics/not-a-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"datapoints":[]}' })).status).toBe(404)
-      const openapi = await (await fetch(`${app.url}/api/openapi.json`)).json()
+      expect((await fetch(`${world.app.url}/metrics/not-a-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"datapoints":[]}' })).status).toBe(404)
+      const openapi = await (await fetch(`${world.app.url}/api/openapi.json`)).json()
       expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/metrics', '/metrics/{key}', '/api/v1/services/{id}/alarms', '/api/v1/alarms/{id}/threshold-suggestion', '/api/v1/services/{id}/event-rules', '/api/v1/services/{id}/events', '/api/v1/noise']))
     })
 
@@ -94,7 +53,7 @@ for (const dialect of DIALECTS) {
       const serviceId = await service()
       alignToMinute()
       const id = await alarm(serviceId, { name: 'api latency', metric: 'api_p99_ms', statistic: 'max', comparison: '>', threshold: 90, recoveryThreshold: 70, evaluationPeriods: 5, datapointsToAlarm: 3, treatMissingData: 'notBreaching' })
-      await app.settle()
+      await world.app.settle()
       expect((await get(id)).state).toBe('OK')
       const states: string[] = []
       for (const v of [95, 95, 95]) {
@@ -116,11 +75,11 @@ for (const dialect of DIALECTS) {
       }
       // OK after the third; the alert resolves once the alarm has been OK two evaluations in a row.
       expect(after).toEqual([['ALARM', 'triggered'], ['ALARM', 'triggered'], ['OK', 'triggered'], ['OK', undefined]])
-      const alerts = (await app.call('GET', `/api/v1/alerts?serviceId=${serviceId}`)).body.items
+      const alerts = (await world.app.call('GET', `/api/v1/alerts?serviceId=${serviceId}`)).body.items
       expect(alerts).toHaveLength(1)
       expect(alerts[0]).toMatchObject({ status: 'resolved', dedupKey: `alarm:1:${id}` })
       expect(pagesAbout('Alarm "api latency"')).toHaveLength(1)
-      const history = (await app.call('GET', `/api/v1/alarms/${id}/history`)).body.items.map((h: { from: string; to: string }) => `${h.from}→${h.to}`)
+      const history = (await world.app.call('GET', `/api/v1/alarms/${id}/history`)).body.items.map((h: { from: string; to: string }) => `${h.from}→${h.to}`)
       expect(history.slice(0, 3)).toEqual(['ALARM→OK', 'OK→ALARM', 'INSUFFICIENT_DATA→OK'])
     })
 
@@ -128,40 +87,40 @@ for (const dialect of DIALECTS) {
       const serviceId = await service()
       const id = await alarm(serviceId, { name: 'silent metric', metric: 'never_pushed', comparison: '<', threshold: 1, evaluationPeriods: 3 })
       for (let i = 0; i < 3; i++) {
-        app.clock.advance(MIN)
-        await app.settle()
+        world.app.clock.advance(MIN)
+        await world.app.settle()
       }
       const a = await get(id)
       expect(a).toMatchObject({ state: 'INSUFFICIENT_DATA', alert: null })
       expect(a.stateReason).toMatch(/no data/)
-      expect((await app.call('GET', `/api/v1/alerts?serviceId=${serviceId}`)).body.items).toHaveLength(0)
+      expect((await world.app.call('GET', `/api/v1/alerts?serviceId=${serviceId}`)).body.items).toHaveLength(0)
     })
 
     it('rejects bad alarm definitions by field, and lists alarms per service', async () => {
       const serviceId = await service()
-      const res = await app.call('POST', `/api/v1/services/${serviceId}/alarms`, { name: '', metric: 'x y', comparison: '!=', threshold: 5, recoveryThreshold: 9, evaluationPeriods: 3, datapointsToAlarm: 4, okPeriodsToResolve: 0 })
+      const res = await world.app.call('POST', `/api/v1/services/${serviceId}/alarms`, { name: '', metric: 'x y', comparison: '!=', threshold: 5, recoveryThreshold: 9, evaluationPeriods: 3, datapointsToAlarm: 4, okPeriodsToResolve: 0 })
       expect(res.status).toBe(400)
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['name', 'metric', 'comparison', 'datapointsToAlarm', 'okPeriodsToResolve']))
-      const slo = await app.call('POST', `/api/v1/services/${serviceId}/alarms`, { name: 'slo', kind: 'slo', target: 1.5, threshold: 3 })
+      const slo = await world.app.call('POST', `/api/v1/services/${serviceId}/alarms`, { name: 'slo', kind: 'slo', target: 1.5, threshold: 3 })
       expect(slo.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['threshold', 'good', 'total', 'target']))
       await alarm(serviceId, { name: 'listed', metric: 'm', comparison: '>', threshold: 1 })
-      expect((await app.call('GET', `/api/v1/services/${serviceId}/alarms`)).body.items.map((a: { name: string }) => a.name)).toEqual(['listed'])
+      expect((await world.app.call('GET', `/api/v1/services/${serviceId}/alarms`)).body.items.map((a: { name: string }) => a.name)).toEqual(['listed'])
     })
 
     it('keeps datapoints 35 days: older ones are refused at push and deleted by the engine', async () => {
-      const now = app.clock.now()
-      const old = await app.call('POST', '/api/v1/metrics', { datapoints: [{ name: 'retained', value: 1, timestamp: new Date(now - 34 * 24 * 60 * MIN).toISOString() }] })
+      const now = world.app.clock.now()
+      const old = await world.app.call('POST', '/api/v1/metrics', { datapoints: [{ name: 'retained', value: 1, timestamp: new Date(now - 34 * 24 * 60 * MIN).toISOString() }] })
       expect(old.status).toBe(202)
-      const tooOld = await app.call('POST', '/api/v1/metrics', { datapoints: [{ name: 'retained', value: 2, timestamp: new Date(now - 36 * 24 * 60 * MIN).toISOString() }, { name: 'retained', value: 3, timestamp: new Date(now + 60 * MIN).toISOString() }] })
+      const tooOld = await world.app.call('POST', '/api/v1/metrics', { datapoints: [{ name: 'retained', value: 2, timestamp: new Date(now - 36 * 24 * 60 * MIN).toISOString() }, { name: 'retained', value: 3, timestamp: new Date(now + 60 * MIN).toISOString() }] })
       expect(tooOld.body.errors).toEqual([
         { field: 'datapoints[0].timestamp', reason: 'is older than the 35-day retention' },
         { field: 'datapoints[1].timestamp', reason: "is more than 10 minutes in the future (check the sender's clock)" },
       ])
       const since = encodeURIComponent(new Date(now - 40 * 24 * 60 * MIN).toISOString())
-      expect((await app.call('GET', `/api/v1/metrics?name=retained&from=${since}`)).body.items).toHaveLength(1)
-      app.clock.advance(2 * 24 * 60 * MIN)
+      expect((await world.app.call('GET', `/api/v1/metrics?name=retained&from=${since}`)).body.items).toHaveLength(1)
+      world.app.clock.advance(2 * 24 * 60 * MIN)
       await tick()
-      expect((await app.call('GET', `/api/v1/metrics?name=retained&from=${since}`)).body.items).toHaveLength(0)
+      expect((await world.app.call('GET', `/api/v1/metrics?name=retained&from=${since}`)).body.items).toHaveLength(0)
     })
   })
 }

@@ -1,17 +1,6 @@
-import { lazy, Suspense, type ComponentType } from 'react'
+import { deferred } from '../../components/deferred'
 
-// The alarm-quality pages (alarms, heartbeats, event rules, noise) load on first visit, in their
-// own chunk, so the main bundle stays under Vite's 500 kB warning for the pages most visits open.
-const loading = <p className="muted" role="status">Loading…</p>
-
-function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }))
-  return (props: P) => (
-    <Suspense fallback={loading}>
-      <Lazy {...props} />
-    </Suspense>
-  )
-}
+// The alarm-quality pages (alarms, heartbeats, event rules, noise) load on first visit.
 
 /** Alarms by team (`/alarms`). */
 export const AlarmsRoute = deferred(async () => (await import('./alarms')).AlarmsRoute)

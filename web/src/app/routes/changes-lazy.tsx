@@ -1,41 +1,8 @@
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react'
-import { Alert } from '../../components/alert'
+import { deferred } from '../../components/deferred'
 
-// The change-safety pages load on first visit, in one chunk of their own, so the main bundle stays
-// under Vite's 500 kB warning. The alert page's recent-changes panel and the nav badge stay in
-// the main bundle: an on-call opening an alert must not wait for a chunk.
-// (team-health-lazy.tsx has the same helper; it belongs in components/ once someone may move it.)
-const loading = <p className="muted" role="status">Loading…</p>
-
-/** Catches a chunk that cannot be fetched any more (Tend was upgraded while the tab was open) instead of leaving a blank page. */
-class ChunkBoundary extends Component<{ readonly children: ReactNode }, { readonly failed: boolean }> {
-  override state = { failed: false }
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true }
-  }
-
-  override render() {
-    if (!this.state.failed) return this.props.children
-    return (
-      <Alert>
-        <p>This page could not be loaded. Tend may have been upgraded since this tab was opened.</p>
-        <button type="button" className="button button--small" onClick={() => window.location.reload()}>Reload</button>
-      </Alert>
-    )
-  }
-}
-
-function deferred<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }))
-  return (props: P) => (
-    <ChunkBoundary>
-      <Suspense fallback={loading}>
-        <Lazy {...props} />
-      </Suspense>
-    </ChunkBoundary>
-  )
-}
+// The change-safety pages load on first visit, in one chunk of their own. The alert page's
+// recent-changes panel and the nav badge stay in the main bundle: an on-call opening an alert
+// must not wait for a chunk.
 
 const pages = () => import('./changes-pages')
 

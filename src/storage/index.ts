@@ -1,5 +1,5 @@
 export { openStorage, redactUrl, NoLockError } from './db.js'
-export { insertRow, type InsertRowOptions } from './insert-row.js'
+export { insertRow, insertRows, type InsertRowOptions } from './insert-row.js'
 export { preparedQuery } from './prepared.js'
 export type { Storage, StorageOptions, Db, Tx, DialectName, MigrationReport } from './db.js'
 export type * from './schema.js'

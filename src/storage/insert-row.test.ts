@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase, DIALECTS } from '../../test/harness/storage.js'
-import { insertRow } from './index.js'
+import { insertRow, insertRows } from './index.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: insertRow`, () => {
@@ -22,6 +22,32 @@ for (const dialect of DIALECTS) {
         ).rejects.toThrow('roll back')
         const rows = await db.storage.db.selectFrom('teams').selectAll().orderBy('id').execute()
         expect(rows).toEqual([team('t1', 'One'), team('t2', 'Two')])
+      } finally {
+        await db.dispose()
+      }
+    })
+
+    it('inserts many rows in few statements, in chunks, with every value kept', async () => {
+      const db = await createTestDatabase(dialect)
+      try {
+        const team = (i: number) => ({ id: `t${String(i).padStart(4, '0')}`, name: `Team ${i}`, description: i % 2 === 0 ? '' : `odd ${i}`, time_zone: 'Europe/Berlin', is_demo: 0 as const, created_at: 1_700_000_000_000 + i, updated_at: i })
+        await insertRows(db.storage.db, 'teams', [])
+        // 450 rows: more than one statement's worth, and a last chunk that is not full.
+        const rows = Array.from({ length: 450 }, (_, i) => team(i))
+        await insertRows(db.storage.db, 'teams', rows)
+        expect(await db.storage.db.selectFrom('teams').selectAll().orderBy('id').execute()).toEqual(rows)
+        // A row that breaks a constraint fails its statement as a whole, in a rolled-back transaction.
+        await expect(db.storage.db.transaction().execute((trx) => insertRows(trx, 'teams', [team(1000), team(1)]))).rejects.toThrow()
+        expect(await db.storage.db.selectFrom('teams').select('id').where('id', '=', 't1000').execute()).toEqual([])
+        // Skipping conflicts, as insertRow does: the new row goes in, the clashing one does not.
+        await insertRows(db.storage.db, 'teams', [team(3000), { ...team(3001), name: 'Team 7' }], { onConflictDoNothing: 'name' })
+        expect(await db.storage.db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ['t3000', 't3001', 't0007']).orderBy('id').execute()).toEqual([
+          { id: 't0007', name: 'Team 7' },
+          { id: 't3000', name: 'Team 3000' },
+        ])
+        // Rows of different shapes are refused before anything is sent.
+        const { time_zone: _, ...short } = team(2000)
+        await expect(insertRows(db.storage.db, 'teams', [team(2001), short as never])).rejects.toThrow('every row must have the columns')
       } finally {
         await db.dispose()
       }

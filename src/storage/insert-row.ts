@@ -43,3 +43,57 @@ export async function insertRow<T extends keyof Database & string>(db: Db, table
   const res = await db.executeQuery(CompiledQuery.raw(text, values))
   return Number(res.numAffectedRows ?? 0n)
 }
+
+/** Rows per statement in insertRows: well inside both engines' bound-parameter limits for 40 columns. */
+const ROWS_PER_STATEMENT = 200
+
+/**
+ * Inserts many rows of one shape with one statement per ROWS_PER_STATEMENT rows. On PostgreSQL
+ * each statement is a round trip, so a batch of new alerts costs a few statements instead of
+ * one per row. The statement is the single-row text with its values group repeated (placeholders
+ * renumbered for PostgreSQL); every row must have the first row's keys, in the same order.
+ */
+export async function insertRows<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], opts: InsertRowOptions = {}): Promise<void> {
+  if (rows.length === 0) return
+  const columns = Object.keys(rows[0] as object)
+  for (const row of rows) {
+    const keys = Object.keys(row)
+    if (keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) throw new Error(`insertRows(${table}): every row must have the columns ${columns.join(', ')} in that order`)
+  }
+  const dialect = dialectOf(db)
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT)
+    const values: unknown[] = []
+    for (const row of chunk) values.push(...(Object.values(row) as unknown[]))
+    await db.executeQuery(CompiledQuery.raw(multiRowSql(db, dialect, table, columns, chunk.length, opts), values))
+  }
+}
+
+/** `insert into t (cols) values (…), (…) [on conflict …]` for `count` rows, from Kysely's single-row text. */
+function multiRowSql(db: Db, dialect: string, table: string, columns: readonly string[], count: number, opts: InsertRowOptions): string {
+  const conflict = opts.onConflictDoNothing
+  const key = `${dialect}\u0000${table}\u0000${conflict ?? ''}\u0000*\u0000${columns.join(',')}`
+  let parts = multiRowParts.get(key)
+  if (parts === undefined) {
+    const row = Object.fromEntries(columns.map((c) => [c, null]))
+    let q = db.insertInto(table as never).values(row as never)
+    if (conflict !== undefined) q = q.onConflict((c) => c.column(conflict as never).doNothing())
+    const single = q.compile().sql
+    // The values group holds only placeholders, so its first ')' closes it.
+    const at = single.indexOf(' values (')
+    const end = at < 0 ? -1 : single.indexOf(')', at)
+    if (end < 0) throw new Error(`insertRows(${table}): unexpected insert text ${single}`)
+    parts = { head: single.slice(0, at + ' values '.length), tail: single.slice(end + 1) }
+    multiRowParts.set(key, parts)
+  }
+  const width = columns.length
+  const groups: string[] = []
+  for (let r = 0; r < count; r++) {
+    const slots = dialect === 'postgres' ? columns.map((_, c) => `$${r * width + c + 1}`) : columns.map(() => '?')
+    groups.push(`(${slots.join(', ')})`)
+  }
+  return parts.head + groups.join(', ') + parts.tail
+}
+
+/** The text around the values groups of a multi-row insert, by dialect, table, conflict rule and columns. */
+const multiRowParts = new Map<string, { readonly head: string; readonly tail: string }>()

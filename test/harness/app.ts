@@ -55,7 +55,7 @@ export async function startTestApp(dialect: DialectName, opts: TestAppOptions = 
     env: {},
     cwd: dataDir,
   })
-  const tend = await createTend({ config, clock, logger: pino({ level: process.env['TEND_TEST_LOG'] ?? 'silent' }), autoEngine: false, ...(opts.modules ? { modules: opts.modules } : {}), ...(opts.channels ? { channels: opts.channels } : {}) })
+  const tend = await createTend({ config, clock, logger: pino({ level: process.env['TEND_TEST_LOG'] ?? 'silent' }), autoEngine: false, shedLagMs: Number.POSITIVE_INFINITY, ...(opts.modules ? { modules: opts.modules } : {}), ...(opts.channels ? { channels: opts.channels } : {}) })
   const url = await tend.listen()
   return {
     tend,

@@ -1,11 +1,15 @@
 /**
- * Where the paging path spends its SQLite time: runs `EVENTS` distinct triggers through the
+ * Where the paging path spends its database time: runs `EVENTS` distinct triggers through the
  * PagerDuty endpoint of an in-process server (manual clock), lets the engine page for them, and
  * prints per-statement totals (calls, total ms, µs per call), worst first, on stdout as JSON.
+ * On SQLite the time is the statement's own; on PostgreSQL it is the round trip as the server
+ * process sees it (network, parse, plan, run), and query plans are not printed.
  *
- * Run with `npx tsx bench/sql-profile.ts [events]`. A diagnostic, not part of `npm run bench`.
+ * Run with `npx tsx bench/sql-profile.ts [events] [sqlite|postgres]`. A diagnostic, not part of
+ * `npm run bench`.
  */
 import SqliteDatabase from 'better-sqlite3'
+import pg from 'pg'
 import { ADMIN_TOKEN, startTestApp } from '../test/harness/app.js'
 import { WebhookReceiver } from '../test/harness/receivers.js'
 import { pdEvent, setupTendScenario } from './lib/tend-scenario.js'
@@ -38,13 +42,36 @@ function instrumentStatements(): void {
   }
 }
 
+/** Times every query a pg client sends, from the call to its answer. */
+function instrumentPostgres(): void {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
+  const original = proto.query
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0]
+    const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?')
+    const t0 = process.hrtime.bigint()
+    const done = () => {
+      const key = `${phase}\t${text}`
+      const t = bySql.get(key) ?? { calls: 0, ns: 0n }
+      t.calls += 1
+      t.ns += process.hrtime.bigint() - t0
+      bySql.set(key, t)
+    }
+    const out = original.apply(this, args)
+    if (out instanceof Promise) void out.then(done, done)
+    return out
+  }
+}
+
 const events = Number(process.argv[2] ?? 3000)
+const dialect = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite'
 /** Query plans of the statements slower than 100 µs a call. */
 const plans: Record<string, string[]> = {}
-instrumentStatements()
+if (dialect === 'postgres') instrumentPostgres()
+else instrumentStatements()
 const sink = new WebhookReceiver()
 const sinkUrl = await sink.start()
-const app = await startTestApp('sqlite')
+const app = await startTestApp(dialect)
 try {
   const scenario = await setupTendScenario(app.url, ADMIN_TOKEN, sinkUrl, 0)
   phase = 'intake'
@@ -58,6 +85,13 @@ try {
   phase = 'engine'
   await app.settle()
   phase = 'plans'
+  if (dialect === 'sqlite') await explainSlowStatements()
+} finally {
+  await app.close()
+  await sink.stop()
+}
+
+async function explainSlowStatements(): Promise<void> {
   const reader = new SqliteDatabase(app.tend.storage.location.replace(/^sqlite:/, ''), { readonly: true })
   for (const [key, t] of bySql) {
     const sql = key.split('\t')[1] ?? ''
@@ -73,9 +107,6 @@ try {
     await native.backup(keep)
     native.close()
   }
-} finally {
-  await app.close()
-  await sink.stop()
 }
 const rows = [...bySql].map(([key, t]) => {
   const [ph, sql] = key.split('\t') as [string, string]

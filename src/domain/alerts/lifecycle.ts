@@ -1,13 +1,14 @@
 import { conflict, FieldErrors } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRow, type Db } from '../../storage/index.js'
+import type { Insertable } from 'kysely'
+import { insertRow, type AlertLogTable, type AlertsTable, type Db } from '../../storage/index.js'
 import type { Actor } from '../audit/index.js'
 import { cancelPendingNotifications } from '../notify/index.js'
 import type { Service } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
 import { ALERT_OUTCOMES, type Alert, type AlertEvent, type AlertOutcome } from './model.js'
-import { alertFromRow, findOpenAlert, getAlert, logAlert } from './store.js'
+import { alertFromRow, alertLogRow, findOpenAlert, getAlert, logAlert } from './store.js'
 
 /** The outcome of applying one event, as recorded on the event row and returned to the sender. */
 export interface EventResult {
@@ -32,22 +33,13 @@ export async function applyEvent(
   actor: Actor,
   service: Service,
   event: AlertEvent,
-  opts: { origin: string; urgencyOverride: Urgency | null; createdBy?: string | null; directTargets?: readonly string[] | null },
+  opts: OpenAlertOptions,
 ): Promise<EventResult> {
   const open = await findOpenAlert(db, service.id, event.dedupKey)
   switch (event.action) {
     case 'trigger':
       if (open !== null) {
-        // Counted in SQL, not from the row read above: another transaction (a second intake lane,
-        // another instance) may be adding to the same alert, and a read-then-write would lose its count.
-        const counted = await db
-          .updateTable('alerts')
-          .set((eb) => ({ event_count: eb('event_count', '+', 1), last_event_at: now, updated_at: now }))
-          .where('id', '=', open.id)
-          .returning('event_count')
-          .executeTakeFirst()
-        const count = counted?.event_count ?? open.eventCount + 1
-        await logAlert(db, open.id, now, 'deduplicated', actor, `Another trigger joined this alert (${count} events)`, { summary: event.summary })
+        await insertRow(db, 'alert_log', await joinAlert(db, now, actor, open, event))
         return { alertId: open.id, outcome: 'deduplicated' }
       }
       return { alertId: await openAlert(db, now, actor, service, event, opts), outcome: 'opened' }
@@ -69,11 +61,29 @@ async function openAlert(
   actor: Actor,
   service: Service,
   event: AlertEvent,
-  opts: { origin: string; urgencyOverride: Urgency | null; createdBy?: string | null; directTargets?: readonly string[] | null },
+  opts: OpenAlertOptions,
 ): Promise<string> {
+  const opened = newAlertRows(now, actor, service, event, opts)
+  await insertRow(db, 'alerts', opened.alert)
+  await insertRow(db, 'alert_log', opened.log)
+  return opened.alert.id
+}
+
+export interface OpenAlertOptions {
+  readonly origin: string
+  readonly urgencyOverride: Urgency | null
+  readonly createdBy?: string | null
+  readonly directTargets?: readonly string[] | null
+}
+
+/**
+ * The rows a trigger that opens an alert writes: the alert (due for escalation at once) and its
+ * first timeline entry. Intake writes many of them with one statement (insertRows).
+ */
+export function newAlertRows(now: Instant, actor: Actor, service: Service, event: AlertEvent, opts: OpenAlertOptions): { alert: Insertable<AlertsTable> & { id: string }; log: Insertable<AlertLogTable> } {
   const id = newId()
   const urgency = urgencyFor(event, service, opts.urgencyOverride)
-  await insertRow(db, 'alerts', {
+  const alert = {
     id,
     service_id: service.id,
     dedup_key: event.dedupKey,
@@ -105,9 +115,24 @@ async function openAlert(
     // Due at once: the engine fires the first step in its next cycle (woken after commit).
     next_escalation_at: now,
     direct_targets_json: opts.directTargets === undefined || opts.directTargets === null ? null : JSON.stringify(opts.directTargets),
-  })
-  await logAlert(db, id, now, 'triggered', actor, `Triggered (${urgency} urgency, ${event.severity}): ${event.summary}`)
-  return id
+  }
+  return { alert, log: alertLogRow(id, now, 'triggered', actor, `Triggered (${urgency} urgency, ${event.severity}): ${event.summary}`) }
+}
+
+/**
+ * A trigger joins an open alert: its count goes up by one, and the timeline says so. Counted in
+ * SQL, not from a row read earlier: another transaction (a second intake lane, another instance)
+ * may be adding to the same alert, and a read-then-write would lose its count.
+ */
+export async function joinAlert(db: Db, now: Instant, actor: Actor, open: Alert, event: AlertEvent): Promise<Insertable<AlertLogTable>> {
+  const counted = await db
+    .updateTable('alerts')
+    .set((eb) => ({ event_count: eb('event_count', '+', 1), last_event_at: now, updated_at: now }))
+    .where('id', '=', open.id)
+    .returning('event_count')
+    .executeTakeFirst()
+  const count = counted?.event_count ?? open.eventCount + 1
+  return alertLogRow(open.id, now, 'deduplicated', actor, `Another trigger joined this alert (${count} events)`, { summary: event.summary })
 }
 
 /** Acknowledges: escalation stops and pending pages are cancelled; the alert stays open. */

@@ -34,7 +34,7 @@ import { listEventRules, type StoredEventRule } from './store.js'
 export const EVENT_RULES_ACTOR: Actor = Object.freeze({ userId: null, label: 'Tend event rules' })
 
 /** Intake sources whose events rules shape; manual pages and system alerts are never suppressed. */
-const RULED_SOURCES: ReadonlySet<string> = new Set(['events_v2', 'alertmanager', 'generic'])
+export const RULED_SOURCES: ReadonlySet<string> = new Set(['events_v2', 'alertmanager', 'generic'])
 
 /** evaluateEventRules' reason when no rule matches. */
 const NO_MATCH = 'no event rule matched'

@@ -23,6 +23,9 @@ export const INBOUND_FLAP_WINDOW_MS = 6 * HOUR_MS
 /** A flapping key's resolve waits until the source has been quiet this long. */
 export const FLAP_SETTLE_MS = 15 * MINUTE_MS
 
+/** How many of a key's latest trigger/resolve events are read (plain-triggers.ts reads the same). */
+export const FLAP_HISTORY_STATES = 2 * FLAP_HISTORY_LENGTH
+
 /** A key's flap state including the event being applied. */
 export interface InboundFlap {
   readonly flapping: boolean
@@ -59,7 +62,7 @@ const selectRecentStates = preparedQuery('recent trigger/resolve events of a key
     .where('action', 'in', ['trigger', 'resolve'])
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(2 * FLAP_HISTORY_LENGTH),
+    .limit(FLAP_HISTORY_STATES),
 )
 
 /** Returns whether the key flaps once the event now arriving (`trigger` or not) is counted. */

@@ -1,13 +1,15 @@
 import type { Logger } from 'pino'
 import { newId } from '../../lib/ids.js'
-import type { Clock } from '../../lib/time/index.js'
-import { insertRow, type Storage, type Tx } from '../../storage/index.js'
+import type { Insertable } from 'kysely'
+import type { Clock, Instant } from '../../lib/time/index.js'
+import type { EventsTable, Storage, Tx } from '../../storage/index.js'
 import { applyEvent, type AlertEvent, type EventResult } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
 import { withEventRules } from '../event-rules/index.js'
 import { holdForMaintenance } from '../maintenance/index.js'
 import type { Service } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
+import { HELD_IN_MAINTENANCE, PendingRows, readLaneFacts } from './lane.js'
 
 /** One request's worth of events, all for one service. */
 export interface IngestJob {
@@ -39,8 +41,6 @@ export class IngestOverloadError extends Error {
  */
 export const MAX_QUEUE_WAIT_MS = 2_000
 
-/** Sources whose new alerts a maintenance window holds; manual and system pages always go out. */
-const HELD_IN_MAINTENANCE: ReadonlySet<string> = new Set(['events_v2', 'alertmanager', 'generic'])
 const MAINTENANCE_ACTOR = Object.freeze({ userId: null, label: 'Tend maintenance' })
 
 /** Transactions one flush runs at once on PostgreSQL (the pool holds 10 connections). */
@@ -64,9 +64,10 @@ interface Pending {
 
 /**
  * Stores events with group commit: requests queue their events; once per event-loop turn one
- * transaction stores every queued event and applies it to the alerts; then all of those
- * requests are answered. Nothing is acknowledged before its commit. If a batch fails, each job
- * is retried alone, so one bad event cannot fail its neighbours.
+ * transaction (one per lane on PostgreSQL) stores every queued event and applies it to the
+ * alerts, plain triggers in bulk (lane.ts); then all of those requests are answered. Nothing is
+ * acknowledged before its commit. If a batch fails, each job is retried alone, so one bad event
+ * cannot fail its neighbours.
  */
 export class Ingestor {
   #queue: Pending[] = []
@@ -146,11 +147,7 @@ export class Ingestor {
   /** Commits a lane in one transaction; returns the lane if it failed (its jobs are then retried alone). */
   async #commitLane(batch: Pending[]): Promise<Pending[] | null> {
     try {
-      const results = await this.storage.db.transaction().execute(async (trx) => {
-        const out: EventResult[][] = []
-        for (const p of batch) out.push(await this.#apply(trx, p.job))
-        return out
-      })
+      const results = await this.storage.db.transaction().execute((trx) => this.#applyLane(trx, batch.map((p) => p.job)))
       batch.forEach((p, i) => p.resolve(results[i] ?? []))
       this.onCommitted()
       return null
@@ -164,7 +161,7 @@ export class Ingestor {
   async #commitOneByOne(batch: Pending[]): Promise<void> {
     for (const p of batch) {
       try {
-        p.resolve(await this.storage.db.transaction().execute((trx) => this.#apply(trx, p.job)))
+        p.resolve((await this.storage.db.transaction().execute((trx) => this.#applyLane(trx, [p.job])))[0] ?? [])
         this.onCommitted()
       } catch (jobErr) {
         p.reject(jobErr)
@@ -172,35 +169,59 @@ export class Ingestor {
     }
   }
 
-  async #apply(trx: Tx, job: IngestJob): Promise<EventResult[]> {
+  /** Applies a lane's jobs in one transaction: plain triggers in bulk (lane.ts), the rest one by one. */
+  async #applyLane(trx: Tx, jobs: readonly IngestJob[]): Promise<EventResult[][]> {
     const now = this.clock.now()
-    const results: EventResult[] = []
-    for (const event of job.events) {
-      // The service's event rules and flap detection shape the event before it can page.
-      const result = await withEventRules(trx, now, job, event, (service, shaped) =>
-        applyEvent(trx, now, job.actor, service, shaped, {
-          origin: job.origin,
-          urgencyOverride: job.urgencyOverride,
-          createdBy: job.createdBy ?? null,
-          directTargets: job.directTargets ?? null,
-        }),
-      )
-      // Inbound alerts (not a person's manual page) opened during maintenance page at its end.
-      if (result.outcome === 'opened' && result.alertId !== null && HELD_IN_MAINTENANCE.has(job.sourceType)) await holdForMaintenance(trx, now, result.alertId, event, MAINTENANCE_ACTOR)
-      await insertRow(trx, 'events', {
-        id: newId(),
-        integration_id: job.integrationId,
-        service_id: job.service.id,
-        source_type: job.sourceType,
-        action: event.action,
-        dedup_key: event.dedupKey,
-        received_at: now,
-        body_json: job.rawBody,
-        alert_id: result.alertId,
-        outcome: result.reason === undefined ? result.outcome : `${result.outcome}: ${result.reason}`,
-      })
-      results.push(result)
+    const facts = await readLaneFacts(trx, now, jobs)
+    const rows = new PendingRows()
+    const out: EventResult[][] = []
+    for (const job of jobs) {
+      const results: EventResult[] = []
+      for (const event of job.events) {
+        let result = await facts.applyPlain(trx, now, job, event, rows)
+        if (result === null) {
+          // Written first, so this event sees every earlier one of the lane.
+          await rows.flush(trx)
+          result = await this.#applyOne(trx, now, job, event)
+        }
+        rows.events.push(eventRow(job, event, result, now))
+        results.push(result)
+      }
+      out.push(results)
     }
-    return results
+    await rows.flush(trx)
+    return out
+  }
+
+  /** One event the whole way: event rules and flap detection, the alert, a maintenance hold. */
+  async #applyOne(trx: Tx, now: Instant, job: IngestJob, event: AlertEvent): Promise<EventResult> {
+    // The service's event rules and flap detection shape the event before it can page.
+    const result = await withEventRules(trx, now, job, event, (service, shaped) =>
+      applyEvent(trx, now, job.actor, service, shaped, {
+        origin: job.origin,
+        urgencyOverride: job.urgencyOverride,
+        createdBy: job.createdBy ?? null,
+        directTargets: job.directTargets ?? null,
+      }),
+    )
+    // Inbound alerts (not a person's manual page) opened during maintenance page at its end.
+    if (result.outcome === 'opened' && result.alertId !== null && HELD_IN_MAINTENANCE.has(job.sourceType)) await holdForMaintenance(trx, now, result.alertId, event, MAINTENANCE_ACTOR)
+    return result
+  }
+}
+
+/** The events row: the event as received, and what became of it. */
+function eventRow(job: IngestJob, event: AlertEvent, result: EventResult, now: Instant): Insertable<EventsTable> {
+  return {
+    id: newId(),
+    integration_id: job.integrationId,
+    service_id: job.service.id,
+    source_type: job.sourceType,
+    action: event.action,
+    dedup_key: event.dedupKey,
+    received_at: now,
+    body_json: job.rawBody,
+    alert_id: result.alertId,
+    outcome: result.reason === undefined ? result.outcome : `${result.outcome}: ${result.reason}`,
   }
 }

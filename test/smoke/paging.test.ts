@@ -192,6 +192,36 @@ for (const dialect of DIALECTS) {
       expect(bundles).toHaveLength(1)
     })
 
+    it('fires alerts due at different steps in one cycle, each moving on as its own policy and urgency say', async () => {
+      const s = await scenario()
+      const alertRow = (key: string) => app.tend.storage.db.selectFrom('alerts').select(['escalation_step', 'escalation_loop', 'next_escalation_at']).where('service_id', '=', s.serviceId).where('dedup_key', '=', key).executeTakeFirstOrThrow()
+      // "older" has waited 5 minutes: its step 2 (Lead) comes due together with the new alerts' step 1.
+      await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Replica lag', { dedup_key: 'older' }), null)
+      await app.settle()
+      app.clock.advance(5 * MIN)
+      const start = app.clock.now()
+      await Promise.all([
+        app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Checkout down', { dedup_key: 'high' }), null),
+        app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'Disk 80%', { dedup_key: 'low', payload: { summary: 'Disk 80%', source: 'db-1', severity: 'warning' } }), null),
+      ])
+      await app.tend.engine.runOnce()
+      expect(await alertRow('high')).toEqual({ escalation_step: 1, escalation_loop: 0, next_escalation_at: start + 5 * MIN })
+      // Low urgency notifies its first step only, and never escalates.
+      expect(await alertRow('low')).toEqual({ escalation_step: 0, escalation_loop: 0, next_escalation_at: null })
+      // The older alert's last step fired: nothing is due after it (the policy does not repeat).
+      expect(await alertRow('older')).toEqual({ escalation_step: 1, escalation_loop: 0, next_escalation_at: null })
+      await app.settle()
+      const about = (userId: string) => pagesFor(userId).map((r) => (r.json.kind === 'alert' ? r.json.alert.summary : r.json.kind))
+      expect(about(s.lead.id)).toEqual(['Replica lag'])
+      // Ana's page for "Checkout down" opened a new bundle window: "Disk 80%" waits for the follow-up.
+      expect(about(s.ana.id)).toEqual(['Replica lag', 'Checkout down'])
+      app.clock.advance(5 * MIN)
+      await app.settle()
+      expect(about(s.lead.id)).toEqual(['Replica lag', 'Checkout down'])
+      expect(about(s.ana.id)).toEqual(['Replica lag', 'Checkout down', 'bundle'])
+      expect(await alertRow('high')).toEqual({ escalation_step: 1, escalation_loop: 0, next_escalation_at: null })
+    })
+
     it('retries a failing webhook with backoff, dead-letters it, and pages the team admins', async () => {
       const s = await scenario()
       hooks.respond = (r) => (r.path === `/${s.ana.id}` ? 503 : 200)

@@ -143,11 +143,6 @@ export function alertLogRow(alertId: string, at: Instant, kind: AlertLogKind, ac
   return { id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data) }
 }
 
-/** Writes timeline rows with one statement per hundred rows. */
-export async function insertAlertLogRows(db: Db, rows: readonly Insertable<AlertLogTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('alert_log').values(rows.slice(i, i + 100)).execute()
-}
-
 /** An alert's timeline, oldest first. */
 export async function alertTimeline(db: Db, alertId: string): Promise<AlertLogEntry[]> {
   const rows = await db.selectFrom('alert_log').selectAll().where('alert_id', '=', alertId).orderBy('at').orderBy('id').execute()

@@ -1,6 +1,7 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRow, type Db, type NotificationsTable } from '../../storage/index.js'
+import type { Insertable } from 'kysely'
+import { insertRow, insertRows, type Db, type NotificationsTable } from '../../storage/index.js'
 import type { ContactMethodType, Urgency } from '../users/index.js'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
 import type { NewNotification, Notification, NotificationKind, NotificationStatus } from './model.js'
@@ -39,39 +40,46 @@ export function notificationFromRow(r: NotificationsTable): Notification {
 export async function enqueueNotifications(db: Db, now: Instant, messages: readonly NewNotification[]): Promise<string[]> {
   const inserted: string[] = []
   for (const m of messages) {
-    const id = newId()
-    const count = await insertRow(
-      db,
-      'notifications',
-      {
-        id,
-        alert_id: m.alertId,
-        service_id: m.serviceId,
-        user_id: m.userId,
-        contact_method_id: m.contactMethodId,
-        channel: m.channel,
-        kind: m.kind,
-        urgency: m.urgency,
-        interrupting: m.interrupting ? 1 : 0,
-        status: m.status,
-        not_before: m.notBefore,
-        next_attempt_at: m.notBefore,
-        attempts: 0,
-        sending_until: null,
-        last_error: null,
-        provider_id: null,
-        idempotency_key: m.idempotencyKey,
-        subject: m.subject,
-        body_text: m.text,
-        payload_json: JSON.stringify(m.payload),
-        created_at: now,
-        sent_at: null,
-      },
-      { onConflictDoNothing: 'idempotency_key' },
-    )
-    if (count > 0) inserted.push(id)
+    const row = notificationRow(now, m)
+    if ((await insertRow(db, 'notifications', row, { onConflictDoNothing: 'idempotency_key' })) > 0) inserted.push(row.id)
   }
   return inserted
+}
+
+/**
+ * Puts many messages in the outbox with few statements, skipping idempotency keys already there
+ * (like enqueueNotifications, without telling which were new). The engine queues an alert
+ * storm's pages this way.
+ */
+export async function enqueueNotificationsInBulk(db: Db, now: Instant, messages: readonly NewNotification[]): Promise<void> {
+  await insertRows(db, 'notifications', messages.map((m) => notificationRow(now, m)), { onConflictDoNothing: 'idempotency_key' })
+}
+
+function notificationRow(now: Instant, m: NewNotification): Insertable<NotificationsTable> & { id: string } {
+  return {
+    id: newId(),
+    alert_id: m.alertId,
+    service_id: m.serviceId,
+    user_id: m.userId,
+    contact_method_id: m.contactMethodId,
+    channel: m.channel,
+    kind: m.kind,
+    urgency: m.urgency,
+    interrupting: m.interrupting ? 1 : 0,
+    status: m.status,
+    not_before: m.notBefore,
+    next_attempt_at: m.notBefore,
+    attempts: 0,
+    sending_until: null,
+    last_error: null,
+    provider_id: null,
+    idempotency_key: m.idempotencyKey,
+    subject: m.subject,
+    body_text: m.text,
+    payload_json: JSON.stringify(m.payload),
+    created_at: now,
+    sent_at: null,
+  }
 }
 
 /** Cancels an alert's messages that have not gone out yet (acknowledged, resolved, reassigned). */

@@ -1,9 +1,9 @@
 import type { SecretBox } from '../../lib/secrets.js'
 import type { Instant } from '../../lib/time/index.js'
 import type { Insertable } from 'kysely'
-import type { AlertLogTable, Db } from '../../storage/index.js'
-import { alertLogRow, insertAlertLogRows, logAlert, type AlertLogKind } from '../alerts/index.js'
-import type { LinkSigner } from '../notify/index.js'
+import { insertRows, type AlertLogTable, type Db } from '../../storage/index.js'
+import { alertLogRow, logAlert, type AlertLogKind } from '../alerts/index.js'
+import { enqueueNotifications, enqueueNotificationsInBulk, type LinkSigner, type NewNotification } from '../notify/index.js'
 import type { PagingMemo } from './memo.js'
 
 /** What paging work needs: the transaction, the instant, secrets (addresses) and the link signer. */
@@ -16,22 +16,74 @@ export interface PagingCtx {
   /** Set by callers that fire many alerts in one transaction: shares lookups between them. */
   readonly memo?: PagingMemo
   /**
-   * Set by the same callers: timeline rows are collected here and written together by
-   * flushTimeline before the transaction commits (one statement instead of two per alert).
+   * Set by the same callers: what the alerts' firing writes is gathered here and written together
+   * by flushPaging before the transaction commits (a few statements per chunk instead of
+   * several per alert).
    */
-  readonly timeline?: Insertable<AlertLogTable>[]
+  readonly writes?: PagingWrites
 }
+
+/** Rows a chunk of fired alerts writes at its end: timeline entries, outbox messages, escalation moves. */
+export interface PagingWrites {
+  readonly timeline: Insertable<AlertLogTable>[]
+  readonly outbox: NewNotification[]
+  /** Each alert's next step and when it is due, or null when escalation is over. */
+  readonly moves: Map<string, EscalationMove | null>
+}
+
+export interface EscalationMove {
+  readonly step: number
+  readonly loop: number
+  readonly at: Instant
+}
+
+export const newPagingWrites = (): PagingWrites => ({ timeline: [], outbox: [], moves: new Map() })
 
 /** Records a step on an alert's timeline: at once, or into the context's buffer when it has one. */
 export async function logPaging(ctx: PagingCtx, alertId: string, kind: AlertLogKind, message: string, data?: unknown): Promise<void> {
-  if (ctx.timeline !== undefined) ctx.timeline.push(alertLogRow(alertId, ctx.now, kind, ENGINE_ACTOR, message, data))
+  if (ctx.writes !== undefined) ctx.writes.timeline.push(alertLogRow(alertId, ctx.now, kind, ENGINE_ACTOR, message, data))
   else await logAlert(ctx.db, alertId, ctx.now, kind, ENGINE_ACTOR, message, data)
 }
 
-/** Writes the buffered timeline rows; call before the transaction commits. */
-export async function flushTimeline(ctx: PagingCtx): Promise<void> {
-  if (ctx.timeline === undefined || ctx.timeline.length === 0) return
-  await insertAlertLogRows(ctx.db, ctx.timeline.splice(0))
+/** Queues outbox messages: at once, or into the context's buffer when it has one. */
+export async function queueMessages(ctx: PagingCtx, messages: readonly NewNotification[]): Promise<void> {
+  if (ctx.writes !== undefined) ctx.writes.outbox.push(...messages)
+  else await enqueueNotifications(ctx.db, ctx.now, messages)
+}
+
+/** Moves an alert's escalation to its next step (or ends it): at once, or into the buffer. */
+export async function moveEscalation(ctx: PagingCtx, alertId: string, next: EscalationMove | null): Promise<void> {
+  if (ctx.writes !== undefined) ctx.writes.moves.set(alertId, next)
+  else await writeMoves(ctx.db, ctx.now, [[alertId, next]])
+}
+
+/** Writes what the context's buffer gathered; call before the transaction commits. */
+export async function flushPaging(ctx: PagingCtx): Promise<void> {
+  const writes = ctx.writes
+  if (writes === undefined) return
+  await insertRows(ctx.db, 'alert_log', writes.timeline.splice(0))
+  await enqueueNotificationsInBulk(ctx.db, ctx.now, writes.outbox.splice(0))
+  const moves = [...writes.moves]
+  writes.moves.clear()
+  await writeMoves(ctx.db, ctx.now, moves)
+}
+
+/** Alerts moving to the same step at the same time share one UPDATE (in a storm, nearly all of a chunk). */
+async function writeMoves(db: Db, now: Instant, moves: readonly (readonly [string, EscalationMove | null])[]): Promise<void> {
+  const groups = new Map<string, { next: EscalationMove | null; ids: string[] }>()
+  for (const [id, next] of moves) {
+    const key = next === null ? 'done' : `${next.step}/${next.loop}/${next.at}`
+    const group = groups.get(key) ?? { next, ids: [] }
+    group.ids.push(id)
+    groups.set(key, group)
+  }
+  for (const { next, ids } of groups.values()) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500)
+      const set = next === null ? { next_escalation_at: null, updated_at: now } : { escalation_step: next.step, escalation_loop: next.loop, next_escalation_at: next.at, updated_at: now }
+      await db.updateTable('alerts').set(set).where('id', 'in', chunk).execute()
+    }
+  }
 }
 
 /** The engine acts as this actor in alert timelines. */

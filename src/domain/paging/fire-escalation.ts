@@ -4,11 +4,10 @@ import { getSchedule, listSchedules, scheduleOnCall } from '../schedules/index.j
 import { getService } from '../services/index.js'
 import { getTeam } from '../teams/index.js'
 import { usersById } from '../users/index.js'
-import { logPaging, type PagingCtx } from './context.js'
+import { logPaging, moveEscalation, type EscalationMove, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
 import { memoized } from './memo.js'
 import { raiseUnreachable } from './unreachable.js'
-import { preparedQuery } from '../../storage/index.js'
 
 /**
  * Fires the alert's due escalation step: resolves its targets to people (a schedule means
@@ -86,15 +85,6 @@ function uniqueByUser(recipients: readonly Recipient[]): Recipient[] {
   return recipients.filter((r) => (seen.has(r.userId) ? false : (seen.add(r.userId), true)))
 }
 
-async function moveTo(ctx: PagingCtx, alert: Alert, next: { step: number; loop: number; at: number } | null): Promise<void> {
-  if (next === null) await updateEscalationDone(ctx.db, ctx.now, alert.id)
-  else await updateEscalationNext(ctx.db, next.step, next.loop, next.at, ctx.now, alert.id)
+async function moveTo(ctx: PagingCtx, alert: Alert, next: EscalationMove | null): Promise<void> {
+  await moveEscalation(ctx, alert.id, next)
 }
-
-// Run for every alert fired, so prepared once.
-const updateEscalationDone = preparedQuery('escalation done', (db, now: number, alertId: string) =>
-  db.updateTable('alerts').set({ next_escalation_at: null, updated_at: now }).where('id', '=', alertId),
-)
-const updateEscalationNext = preparedQuery('escalation next step', (db, step: number, loop: number, at: number, now: number, alertId: string) =>
-  db.updateTable('alerts').set({ escalation_step: step, escalation_loop: loop, next_escalation_at: at, updated_at: now }).where('id', '=', alertId),
-)

@@ -1,5 +1,5 @@
-export type { PagingCtx } from './context.js'
-export { ENGINE_ACTOR, flushTimeline } from './context.js'
+export type { EscalationMove, PagingCtx, PagingWrites } from './context.js'
+export { ENGINE_ACTOR, flushPaging, newPagingWrites } from './context.js'
 export { fireEscalation } from './fire-escalation.js'
 export { notifyPeople } from './notify-people.js'
 export type { Recipient, NotifyOutcome } from './notify-people.js'

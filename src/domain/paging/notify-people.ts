@@ -1,8 +1,8 @@
 import type { Alert } from '../alerts/index.js'
-import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, engagementMatters, enqueueNotifications, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
+import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, engagementMatters, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
 import { findUser, listContactMethodsMeta, listNotificationRules } from '../users/index.js'
 import { formatLocal } from '../../lib/time/index.js'
-import { logPaging, type PagingCtx } from './context.js'
+import { logPaging, queueMessages, type PagingCtx } from './context.js'
 import { memoized } from './memo.js'
 import { latestChangeLine } from '../change-requests/index.js'
 import { preparedQuery } from '../../storage/index.js'
@@ -81,7 +81,7 @@ export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { servic
     }
     // In an alert storm every alert of a chunk adds to the same bundle: queue it once per chunk.
     const fresh = messages.filter((m) => m.kind !== 'bundle' || ctx.memo === undefined || !ctx.memo.has(`bundle:${m.idempotencyKey}`))
-    await enqueueNotifications(ctx.db, ctx.now, fresh)
+    await queueMessages(ctx, fresh)
     for (const m of fresh) {
       if (m.kind === 'bundle') ctx.memo?.set(`bundle:${m.idempotencyKey}`, Promise.resolve(true))
       // A page going out now opens the bundle window for the alerts after it in this chunk.

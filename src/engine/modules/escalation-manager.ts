@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { alertFromRow } from '../../domain/alerts/index.js'
-import { fireEscalation, flushTimeline, type PagingCtx } from '../../domain/paging/index.js'
+import { fireEscalation, flushPaging, newPagingWrites, type PagingCtx } from '../../domain/paging/index.js'
 import type { Tx } from '../../storage/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
@@ -10,9 +10,11 @@ const BATCH = 500
 /**
  * Due alerts fired per transaction. One commit per alert made an alert storm cost one fsync
  * per alert (on SQLite it also blocks the event loop, so intake waited behind it); a chunk
- * shares one commit. Kept small because intake waits for the chunk on SQLite's one connection.
+ * shares one commit, and its lookups (service, policy, people) and writes. Small on SQLite,
+ * where intake waits for the chunk on the one connection; large on PostgreSQL, where intake has
+ * its own connections and a chunk costs about twenty round trips however many alerts it holds.
  */
-const CHUNK = 25
+const CHUNK = { sqlite: 25, postgres: 250 } as const
 /**
  * Lanes of chunks fired side by side. On PostgreSQL each statement waits on the network, and
  * one transaction at a time leaves the database mostly idle. On SQLite's one connection the
@@ -82,14 +84,14 @@ export function escalationManager(deps: PagingDeps): EngineModule {
           .execute()
         // In due order, so that of two alerts for one person the earlier one pages and the later one bundles.
         const byId = new Map(claimed.map((row) => [row.id, row]))
-        // One memo and one timeline buffer per transaction: the alerts of a chunk share their
-        // service, policy and people, and their timeline rows are written together.
-        const pagingCtx: PagingCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), timeline: [] }
+        // One memo and one write buffer per transaction: the alerts of a chunk share their
+        // service, policy and people, and their timeline rows, pages and next steps are written together.
+        const pagingCtx: PagingCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), writes: newPagingWrites() }
         for (const id of ids) {
           const row = byId.get(id)
           if (row !== undefined) await fireEscalation(pagingCtx, alertFromRow(row))
         }
-        await flushTimeline(pagingCtx)
+        await flushPaging(pagingCtx)
       }
       const fireChunk = async (ids: string[]): Promise<void> => {
         try {
@@ -106,12 +108,13 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         }
       }
       const runLane = async (lane: readonly { id: string }[]): Promise<void> => {
-        for (let i = 0; i < lane.length; i += CHUNK) {
+        const chunk = CHUNK[ctx.storage.dialect]
+        for (let i = 0; i < lane.length; i += chunk) {
           // better-sqlite3 answers synchronously, so a run of awaited statements never returns to
           // the event loop: without this, intake requests would not even be read until the whole
           // batch was fired. Yielding between chunks lets them in (and their events be stored).
           if (i > 0) await new Promise((resolve) => setImmediate(resolve))
-          await fireChunk(lane.slice(i, i + CHUNK).map((d) => d.id))
+          await fireChunk(lane.slice(i, i + chunk).map((d) => d.id))
         }
       }
       await Promise.all(lanesByService(due, LANES).map(runLane))

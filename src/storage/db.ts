@@ -114,8 +114,26 @@ interface Peers {
 /** The channel instances use to wake each other's engines after committing work. */
 const WAKE_CHANNEL = 'tend_wake'
 
+/**
+ * The least time between two wake-ups sent to other instances. Under load intake commits
+ * hundreds of times a second; one NOTIFY per commit cost as many round trips as the events
+ * themselves, while the other instances only need to know that work is waiting.
+ */
+const PEER_WAKE_GAP_MS = 10
+
 function postgresPeers(url: string, db: Db): Peers {
   let pending = false
+  let coolingDown = false
+  // Sends one wake-up now, then at most one more per gap while commits keep asking for one.
+  const send = () => {
+    pending = false
+    coolingDown = true
+    sql`select pg_notify(${WAKE_CHANNEL}, '')`.execute(db).catch(() => undefined)
+    setTimeout(() => {
+      coolingDown = false
+      if (pending && !closed) send()
+    }, PEER_WAKE_GAP_MS).unref()
+  }
   let listener: pg.Client | null = null
   let closed = false
   const connect = (onWake: () => void, onError: (err: Error) => void, delayMs: number) => {
@@ -136,12 +154,9 @@ function postgresPeers(url: string, db: Db): Peers {
   }
   return {
     notify() {
-      if (pending || closed) return
+      if (closed) return
       pending = true
-      setImmediate(() => {
-        pending = false
-        sql`select pg_notify(${WAKE_CHANNEL}, '')`.execute(db).catch(() => undefined)
-      })
+      if (!coolingDown) send()
     },
     listen(onWake, onError) {
       connect(onWake, onError, 500)

@@ -1,6 +1,6 @@
 /**
  * Which inbound triggers of a batch the intake hook (apply.ts) would leave exactly as they are,
- * found with three lookups for the whole batch instead of several per event. Intake applies
+ * found with one lookup for the whole batch instead of several per event. Intake applies
  * those triggers in bulk; every other event goes through withEventRules one by one.
  *
  * A trigger is plain when its service has no enabled event rule, no resolve of its key is held
@@ -28,45 +28,49 @@ const PAIRS_PER_LOOKUP = 500
 
 const pairKey = (serviceId: string, dedupKey: string): string => `${serviceId} ${dedupKey}`
 
-/** Reads what decides plainness for every (service, dedup key) of a batch of triggers. */
+interface FactRow {
+  readonly kind: 'rule' | 'held' | 'state'
+  readonly service_id: string
+  readonly dedup_key: string | null
+  readonly action: string | null
+  readonly rn: number | string | null
+}
+
+/**
+ * Reads what decides plainness for every (service, dedup key) of a batch of triggers, in one
+ * statement per PAIRS_PER_LOOKUP pairs: the services' enabled rules, the keys' held resolves,
+ * and the keys' latest trigger/resolve states (the same ones inboundFlapState reads).
+ */
 export async function plainTriggers(db: Db, now: Instant, pairs: readonly ServiceKey[]): Promise<PlainTriggers> {
-  const serviceIds = [...new Set(pairs.map((p) => p.serviceId))]
   const ruled = new Set<string>()
   const held = new Set<string>()
   const states = new Map<string, { rn: number; trigger: boolean }[]>()
-  if (serviceIds.length > 0) {
-    for (let i = 0; i < serviceIds.length; i += PAIRS_PER_LOOKUP) {
-      const rows = await db.selectFrom('event_rules').select('service_id').distinct().where('service_id', 'in', serviceIds.slice(i, i + PAIRS_PER_LOOKUP)).where('enabled', '=', 1).execute()
-      for (const r of rows) ruled.add(r.service_id)
-    }
-  }
-  const unique = [...new Map(pairs.map((p) => [pairKey(p.serviceId, p.dedupKey), p])).values()].filter((p) => !ruled.has(p.serviceId))
+  const unique = [...new Map(pairs.map((p) => [pairKey(p.serviceId, p.dedupKey), p])).values()]
   for (let i = 0; i < unique.length; i += PAIRS_PER_LOOKUP) {
     const chunk = unique.slice(i, i + PAIRS_PER_LOOKUP)
-    const services = [...new Set(chunk.map((p) => p.serviceId))]
-    const keys = [...new Set(chunk.map((p) => p.dedupKey))]
-    const heldRows = await db.selectFrom('held_events').select(['service_id', 'dedup_key']).where('status', '=', 'held').where('kind', '=', 'resolve').where('service_id', 'in', services).where('dedup_key', 'in', keys).execute()
-    for (const r of heldRows) held.add(pairKey(r.service_id, r.dedup_key))
-    // The same recent trigger/resolve states inboundFlapState reads, for every key at once.
-    const recent = await db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('events')
-          .select(['service_id', 'dedup_key', 'action', sql<number>`row_number() over (partition by service_id, dedup_key order by received_at desc, id desc)`.as('rn')])
-          .where('service_id', 'in', services)
-          .where('dedup_key', 'in', keys)
-          .where('received_at', '>=', now - INBOUND_FLAP_WINDOW_MS)
-          .where('action', 'in', ['trigger', 'resolve'])
-          .as('recent'),
-      )
-      .select(['service_id', 'dedup_key', 'action', 'rn'])
-      .where('rn', '<=', FLAP_HISTORY_STATES)
-      .execute()
-    for (const r of recent) {
-      const key = pairKey(r.service_id, r.dedup_key)
-      const list = states.get(key) ?? []
-      list.push({ rn: Number(r.rn), trigger: r.action === 'trigger' })
-      states.set(key, list)
+    const services = sql.join([...new Set(chunk.map((p) => p.serviceId))])
+    const keys = sql.join([...new Set(chunk.map((p) => p.dedupKey))])
+    const { rows } = await sql<FactRow>`
+      select 'rule' as kind, service_id, null as dedup_key, null as action, cast(null as bigint) as rn
+        from event_rules where service_id in (${services}) and enabled = 1
+      union all
+      select 'held', service_id, dedup_key, null, cast(null as bigint)
+        from held_events where status = 'held' and kind = 'resolve' and service_id in (${services}) and dedup_key in (${keys})
+      union all
+      select 'state', service_id, dedup_key, action, rn from (
+        select service_id, dedup_key, action, row_number() over (partition by service_id, dedup_key order by received_at desc, id desc) as rn
+          from events
+          where service_id in (${services}) and dedup_key in (${keys}) and received_at >= ${now - INBOUND_FLAP_WINDOW_MS} and action in ('trigger', 'resolve')
+      ) recent where rn <= ${FLAP_HISTORY_STATES}`.execute(db)
+    for (const r of rows) {
+      if (r.kind === 'rule') ruled.add(r.service_id)
+      else if (r.kind === 'held') held.add(pairKey(r.service_id, r.dedup_key ?? ''))
+      else {
+        const key = pairKey(r.service_id, r.dedup_key ?? '')
+        const list = states.get(key) ?? []
+        list.push({ rn: Number(r.rn), trigger: r.action === 'trigger' })
+        states.set(key, list)
+      }
     }
   }
   return {

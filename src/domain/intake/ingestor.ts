@@ -43,8 +43,14 @@ export const MAX_QUEUE_WAIT_MS = 2_000
 
 const MAINTENANCE_ACTOR = Object.freeze({ userId: null, label: 'Tend maintenance' })
 
-/** Transactions one flush runs at once on PostgreSQL (the pool holds 10 connections). */
+/** Transactions one flush runs at most at once on PostgreSQL (the pool holds 10 connections). */
 const POSTGRES_LANES = 4
+/**
+ * A lane costs about ten round trips however many jobs it holds (lane.ts), so a batch is split
+ * only once each lane gets this many: at a steady 1,000 events/s batches are small, and four
+ * lanes would quadruple the statements for nothing.
+ */
+const JOBS_PER_LANE = 32
 
 /** A job's lane: by its service and first dedup key (FNV-1a), so one key always takes one lane. */
 function laneOf(job: IngestJob, lanes: number): number {
@@ -137,7 +143,7 @@ export class Ingestor {
    * whose jobs are then retried one by one and join the first's alert). SQLite has one connection.
    */
   #lanesOf(batch: Pending[]): Pending[][] {
-    const count = this.storage.dialect === 'postgres' ? Math.min(POSTGRES_LANES, batch.length) : 1
+    const count = this.storage.dialect === 'postgres' ? Math.min(POSTGRES_LANES, Math.ceil(batch.length / JOBS_PER_LANE)) : 1
     if (count <= 1) return [batch]
     const lanes: Pending[][] = Array.from({ length: count }, () => [])
     for (const p of batch) lanes[laneOf(p.job, count)]?.push(p)

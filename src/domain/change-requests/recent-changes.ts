@@ -99,14 +99,16 @@ async function deploymentChange(db: Db, d: Deployment, names: ReadonlyMap<string
  */
 export async function recentChanges(db: Db, serviceIds: readonly string[], now: Instant, windowMs: number = RECENT_CHANGES_WINDOW_MS, until: Instant = now): Promise<RecentChange[]> {
   if (serviceIds.length === 0) return []
-  const [edges, services] = await Promise.all([listDependencyEdges(db), listServices(db)])
-  const related = relatedServices(edges, serviceIds)
+  const related = relatedServices(await listDependencyEdges(db), serviceIds)
   const ids = [...related.keys()]
-  const names = new Map(services.map((s) => [s.id, s.name]))
   const from = now - windowMs
   const end = Math.max(until, now)
   const deployments = await listDeployments(db, { serviceIds: ids, from, to: end + 1 })
   const changes = await listChanges(db, { serviceIds: ids, from, to: end + 1 })
+  // Every page asks (its message names the latest change): usually there is none, and then
+  // the names of every service are not worth reading.
+  if (deployments.length === 0 && changes.length === 0) return []
+  const names = new Map((await listServices(db)).map((s) => [s.id, s.name]))
   const changeById = new Map(changes.map((c) => [c.id, c]))
   for (const d of deployments) {
     if (d.changeRequestId !== null && !changeById.has(d.changeRequestId)) {

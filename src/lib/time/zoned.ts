@@ -151,6 +151,21 @@ const WEEKDAY_LABELS: Readonly<Record<Weekday, string>> = {
  * @example formatLocal(i, 'Europe/Berlin', 'full') // "Tue 2024-03-12 09:00 Europe/Berlin (UTC+01:00)"
  */
 export function formatLocal(i: Instant, zone: string, fmt: LocalFormat = 'weekday-time'): string {
+  // A storm renders the same few instants (now, a bundle's due time) for every alert.
+  const key = `${i} ${zone} ${fmt}`
+  const known = formatted.get(key)
+  if (known !== undefined) return known
+  if (formatted.size >= FORMATTED_KEPT) formatted.clear()
+  const text = formatLocalUncached(i, zone, fmt)
+  formatted.set(key, text)
+  return text
+}
+
+/** Recent formatLocal results; cleared when full (the same instants repeat within a burst). */
+const formatted = new Map<string, string>()
+const FORMATTED_KEPT = 512
+
+function formatLocalUncached(i: Instant, zone: string, fmt: LocalFormat): string {
   const local = toLocal(i, zone)
   const weekday = WEEKDAY_LABELS[local.weekday]
   switch (fmt) {

@@ -2,7 +2,8 @@
  * Set-based intake for one transaction's worth of ingest jobs (a lane). Most events in a burst
  * are plain triggers: a new key that opens an alert, or a repeat that joins one, on a service
  * with no event rule and no maintenance window. Their lookups are made once for the whole lane
- * (open alerts, rules, held resolves, flap history, maintenance), and the rows they write (alerts,
+ * (open alerts, rules, held resolves, flap history, maintenance, mitigation rules), and the rows
+ * they write (alerts,
  * timeline, events) go out in multi-row inserts. On PostgreSQL that turns about eight round trips
  * per event into a handful per lane.
  *
@@ -16,6 +17,7 @@ import { insertRows, type AlertLogTable, type AlertsTable, type EventsTable, typ
 import { findOpenAlerts, joinAlert, newAlertRows, openAlertKey, type Alert, type AlertEvent, type EventResult } from '../alerts/index.js'
 import { plainTriggers, RULED_SOURCES, type PlainTriggers } from '../event-rules/index.js'
 import { servicesInMaintenance } from '../maintenance/index.js'
+import { CHECKED_NO_RULE, servicesWithMitigation } from '../mitigation/index.js'
 import type { IngestJob } from './ingestor.js'
 
 /** Sources whose new alerts a maintenance window holds; manual and system pages always go out. */
@@ -56,6 +58,7 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
   const ruledPairs = candidates.filter((c) => c.ruled)
   const plain: PlainTriggers = ruledPairs.length === 0 ? { isPlain: () => true } : await plainTriggers(trx, now, ruledPairs)
   const maintained = await servicesInMaintenance(trx, now, jobs.filter((j) => HELD_IN_MAINTENANCE.has(j.sourceType)).map((j) => j.service.id))
+  const mitigated = await servicesWithMitigation(trx, candidates.map((c) => c.serviceId))
   return {
     async applyPlain(t, at, job, event, rows) {
       if (event.action !== 'trigger' || seen.get(event.dedupKey) !== 1) return null
@@ -73,7 +76,8 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
         createdBy: job.createdBy ?? null,
         directTargets: job.directTargets ?? null,
       })
-      rows.alerts.push(opened.alert)
+      // No mitigation rule on the service: checked now, so escalation need not wait for the module.
+      rows.alerts.push({ ...opened.alert, mitigation_json: mitigated.has(service.id) ? null : CHECKED_NO_RULE })
       rows.log.push(opened.log)
       return { alertId: opened.alert.id, outcome: 'opened' }
     },

@@ -17,6 +17,20 @@ export interface AlertMitigation {
   readonly note?: string
 }
 
+/** `mitigation_json` of an alert checked with no rule to apply: nothing holds its page. */
+export const CHECKED_NO_RULE = JSON.stringify({ checked: true } satisfies AlertMitigation)
+
+/**
+ * Of these services, those with an active (unpaused) mitigation rule. Intake marks the new
+ * alerts of the other services checked at once, so their first page does not wait for the
+ * mitigation module's next run, and they are never updated for it.
+ */
+export async function servicesWithMitigation(db: Db, serviceIds: readonly string[]): Promise<Set<string>> {
+  if (serviceIds.length === 0) return new Set()
+  const rows = await db.selectFrom('mitigation_rules').select('service_id').distinct().where('paused', '=', 0).where('service_id', 'in', [...new Set(serviceIds)]).execute()
+  return new Set(rows.map((r) => r.service_id))
+}
+
 export function runFromRow(r: MitigationRunsTable): MitigationRun {
   return {
     id: r.id,

@@ -2,11 +2,13 @@ import { alertFromRow } from '../../domain/alerts/index.js'
 import {
   checkAgentRun,
   checkVerifying,
+  CHECKED_NO_RULE,
   decideMitigation,
   finishHttpRun,
   getRule,
   prepareHttpCall,
   runFromRow,
+  servicesWithMitigation,
   startAgentRun,
   type ExecuteCtx,
   type HttpOutcome,
@@ -75,17 +77,13 @@ async function decideNewAlerts(ctx: CycleCtx): Promise<void> {
   const fresh = await db.selectFrom('alerts').select(['id', 'service_id', 'status']).where('mitigation_json', 'is', null).orderBy('created_at').limit(BATCH).execute()
   if (fresh.length === 0) return
   const triggered = fresh.filter((f) => f.status === 'triggered')
-  const withRules = new Set(
-    triggered.length === 0
-      ? []
-      : (await db.selectFrom('mitigation_rules').select('service_id').distinct().where('paused', '=', 0).where('service_id', 'in', [...new Set(triggered.map((f) => f.service_id))]).execute()).map((r) => r.service_id),
-  )
+  const withRules = await servicesWithMitigation(db, triggered.map((f) => f.service_id))
   // Acknowledged or resolved before the check ran: a person (or the source) got there first,
   // so there is nothing to mitigate; they are settled with the alerts of services without rules.
   const ruled = triggered.filter((f) => withRules.has(f.service_id)).map((f) => f.id).slice(0, RULED_BATCH)
   const plain = fresh.filter((f) => f.status !== 'triggered' || !withRules.has(f.service_id)).map((f) => f.id)
   await db.transaction().execute(async (trx) => {
-    if (plain.length > 0) await trx.updateTable('alerts').set({ mitigation_json: JSON.stringify({ checked: true }) }).where('id', 'in', plain).where('mitigation_json', 'is', null).execute()
+    if (plain.length > 0) await trx.updateTable('alerts').set({ mitigation_json: CHECKED_NO_RULE }).where('id', 'in', plain).where('mitigation_json', 'is', null).execute()
     for (const id of ruled) {
       const row = await trx.selectFrom('alerts').selectAll().where('id', '=', id).where('mitigation_json', 'is', null).executeTakeFirst()
       if (row !== undefined) await decideMitigation(trx, ctx.clock.now(), alertFromRow(row))

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
-import { findAlert, logAlert } from '../alerts/index.js'
+import type { Insertable } from 'kysely'
+import { alertLogRow, findAlert, logAlert } from '../alerts/index.js'
 import {
   cancelClaimed,
   CHANNEL_MIN_GAP_MS,
@@ -21,7 +22,7 @@ import { findService } from '../services/index.js'
 import { findUser } from '../users/index.js'
 import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
-import type { Storage, Tx } from '../../storage/index.js'
+import { insertRows, type AlertLogTable, type Storage, type Tx } from '../../storage/index.js'
 import { ENGINE_ACTOR } from './context.js'
 import { raiseUnreachable } from './unreachable.js'
 
@@ -41,6 +42,31 @@ export interface OutboxDeps {
 export const OUTBOX_MODULE = 'engine.outbox'
 export const OUTBOX_VERSION = 1
 
+/**
+ * Reads shared by the messages of one batch (a person's name, a service), each made once: on
+ * PostgreSQL every lookup is a round trip, and a batch often holds several messages for one
+ * person or service.
+ */
+class BatchLookups {
+  readonly #services = new Map<string, Promise<Awaited<ReturnType<typeof findService>>>>()
+  readonly #users = new Map<string, Promise<Awaited<ReturnType<typeof findUser>>>>()
+  constructor(private readonly trx: Tx) {}
+  service(id: string): ReturnType<typeof findService> {
+    return once(this.#services, id, () => findService(this.trx, id))
+  }
+  user(id: string): ReturnType<typeof findUser> {
+    return once(this.#users, id, () => findUser(this.trx, id))
+  }
+}
+
+function once<T>(memo: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const loading = load()
+  memo.set(key, loading)
+  return loading
+}
+
 interface Ready {
   readonly n: Notification
   readonly message: OutboundMessage
@@ -56,6 +82,7 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   const now = deps.clock.now()
   const ready = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
     const claimed = await claimDueNotifications(trx, now, now + deps.sendTimeoutMs * 2 + 5_000, limit)
+    const lookups = new BatchLookups(trx)
     const out: Ready[] = []
     const lastSend = new Map<string, number>()
     for (const n of claimed) {
@@ -64,7 +91,7 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
         await deferClaimed(trx, n, until)
         continue
       }
-      const prepared = await prepare(trx, deps, n)
+      const prepared = await prepare(trx, deps, lookups, n)
       if (typeof prepared === 'string') await cancelClaimed(trx, n.id, prepared)
       else out.push(prepared)
     }
@@ -73,10 +100,13 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   if (ready.length === 0) return 0
   const results = await Promise.all(ready.map((r) => send(deps, r)))
   await deps.storage.db.transaction().execute(async (trx) => {
+    const lookups = new BatchLookups(trx)
+    const delivered: Insertable<AlertLogTable>[] = []
     for (const [i, r] of ready.entries()) {
       const result = results[i]
-      if (result !== undefined) await record(trx, deps, r.n, result)
+      if (result !== undefined) await record(trx, deps, lookups, r.n, result, delivered)
     }
+    await insertRows(trx, 'alert_log', delivered)
   })
   return ready.length
 }
@@ -101,17 +131,17 @@ async function throttle(trx: Tx, n: Notification, now: number, lastSend: Map<str
 }
 
 /** Builds the outbound message, or returns why it is no longer needed. */
-async function prepare(trx: Tx, deps: OutboxDeps, n: Notification): Promise<Ready | string> {
+async function prepare(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification): Promise<Ready | string> {
   const to = await destination(trx, deps, n)
   if (typeof to === 'string') return to
   const now = deps.clock.now()
-  if (n.kind === 'bundle') return prepareBundle(trx, deps, n, to)
+  if (n.kind === 'bundle') return prepareBundle(trx, deps, lookups, n, to)
   if (n.alertId === null) return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: n.kind, urgency: n.urgency, subject: n.subject, text: n.text, payload: n.payload, links: {} } }
   const alert = await findAlert(trx, n.alertId)
   if (alert === null) return 'the alert was deleted'
   if (n.kind === 'alert' && alert.status !== 'triggered') return `the alert is already ${alert.status}`
   if (alert.status === 'resolved') return 'the alert is already resolved'
-  const service = await findService(trx, alert.serviceId)
+  const service = await lookups.service(alert.serviceId)
   const expiresAt = now + LINK_LIFETIME_MS
   const links = {
     acknowledge: deps.links.url({ action: 'acknowledge', alertId: alert.id, userId: n.userId, expiresAt }),
@@ -139,7 +169,7 @@ async function prepare(trx: Tx, deps: OutboxDeps, n: Notification): Promise<Read
 }
 
 /** A bundle follow-up lists the bundled alerts that are still open; with none left it is dropped. */
-async function prepareBundle(trx: Tx, deps: OutboxDeps, n: Notification, to: Destination): Promise<Ready | string> {
+async function prepareBundle(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification, to: Destination): Promise<Ready | string> {
   const windowStart = Number(n.payload['windowStart'] ?? 0)
   const rows = await trx
     .selectFrom('notifications')
@@ -153,7 +183,7 @@ async function prepareBundle(trx: Tx, deps: OutboxDeps, n: Notification, to: Des
     .where('alerts.status', '=', 'triggered')
     .execute()
   if (rows.length === 0) return 'every bundled alert was acknowledged or resolved'
-  const user = await findUser(trx, n.userId)
+  const user = await lookups.user(n.userId)
   const rendered = renderBundleMessage(String(n.payload['serviceName'] ?? 'the service'), rows.map((r) => r.summary), windowStart, user?.timeZone ?? 'UTC')
   const payload = { ...n.payload, alerts: rows.map((r) => ({ id: r.id, summary: r.summary, url: `${deps.publicUrl}/alerts/${r.id}` })) }
   return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: 'bundle', urgency: n.urgency, subject: rendered.subject, text: rendered.text, payload, links: { view: `${deps.publicUrl}/alerts?serviceId=${n.serviceId ?? ''}` } } }
@@ -166,17 +196,18 @@ async function destination(trx: Tx, deps: OutboxDeps, n: Notification): Promise<
   return { address: deps.secrets.decrypt(row.address_sealed), signingSecret: row.signing_secret_sealed === null ? null : deps.secrets.decrypt(row.signing_secret_sealed) }
 }
 
-async function record(trx: Tx, deps: OutboxDeps, n: Notification, result: DeliveryResult): Promise<void> {
+/** Records an attempt; a delivery's timeline row goes into `delivered`, written with the batch's. */
+async function record(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification, result: DeliveryResult, delivered: Insertable<AlertLogTable>[]): Promise<void> {
   const now = deps.clock.now()
   const status = await recordDelivery(trx, now, n, result, deps.random())
   if (n.alertId === null) {
     if (status === 'dead') deps.log.warn({ notificationId: n.id, userId: n.userId, error: result.ok ? null : result.error }, 'message dead-lettered')
     return
   }
-  const user = await findUser(trx, n.userId)
+  const user = await lookups.user(n.userId)
   const name = user?.name ?? n.userId
   if (result.ok) {
-    await logAlert(trx, n.alertId, now, 'notified', ENGINE_ACTOR, `${n.kind === 'update' ? 'Update' : 'Page'} delivered to ${name} by ${n.channel}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`, { notificationId: n.id, userId: n.userId, channel: n.channel })
+    delivered.push(alertLogRow(n.alertId, now, 'notified', ENGINE_ACTOR, `${n.kind === 'update' ? 'Update' : 'Page'} delivered to ${name} by ${n.channel}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`, { notificationId: n.id, userId: n.userId, channel: n.channel }))
     return
   }
   const retry = status === 'pending' ? '; will retry' : status === 'dead' ? '; gave up (dead letter)' : ''

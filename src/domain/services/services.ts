@@ -66,10 +66,20 @@ function fromRow(r: ServicesTable, edges: readonly DependencyEdge[]): Service {
 
 /** Finds a service by id or by name. */
 export async function findService(db: Db, ref: string): Promise<Service | null> {
-  const row = await db.selectFrom('services').selectAll().where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)])).executeTakeFirst()
-  if (row === undefined) return null
-  const edges = await db.selectFrom('service_dependencies').select(['service_id', 'depends_on_id']).where('service_id', '=', row.id).execute()
-  return fromRow(row, edges.map((e) => ({ serviceId: e.service_id, dependsOnId: e.depends_on_id })))
+  // One statement with its dependencies (one row per edge): the engine and the outbox look
+  // services up for every page, and on PostgreSQL each statement is a round trip.
+  const rows = await db
+    .selectFrom('services')
+    .leftJoin('service_dependencies', 'service_dependencies.service_id', 'services.id')
+    .selectAll('services')
+    .select('service_dependencies.depends_on_id')
+    .where((eb) => eb.or([eb('services.id', '=', ref), eb('services.name', '=', ref)]))
+    .execute()
+  const first = rows[0]
+  if (first === undefined) return null
+  const { depends_on_id: _, ...row } = first
+  const edges = rows.filter((r) => r.id === row.id && r.depends_on_id !== null).map((r) => ({ serviceId: row.id, dependsOnId: r.depends_on_id as string }))
+  return fromRow(row, edges)
 }
 
 export async function getService(db: Db, ref: string): Promise<Service> {

@@ -152,6 +152,34 @@ for (const dialect of DIALECTS) {
       expect(plain).toEqual(['new-1', 'existing-2', 'manual-1', 'am-1', 'am-2', 'new-2'])
     })
 
+    it('a repeat whose alert was resolved after the lane read it is not counted into it: it takes the one-event path', async () => {
+      const w = await world()
+      const jobs = (await burstJobs(w)).filter((j) => j.events.some((e) => e.dedupKey === 'existing-2'))
+      const db = w.app.tend.storage.db
+      const outcome = await db
+        .transaction()
+        .execute(async (trx) => {
+          const now = w.app.clock.now()
+          const facts = await readLaneFacts(trx, now, jobs)
+          // Someone resolves the alert between the lane's read and its write.
+          await trx.updateTable('alerts').set({ status: 'resolved', resolved_at: now }).where('dedup_key', '=', 'existing-2').execute()
+          const job = jobs[0] as IngestJob
+          const result = await facts.applyPlain(trx, now, job, job.events[0] as AlertEvent, new PendingRows())
+          const counts = await trx.selectFrom('alerts').select('event_count').where('dedup_key', '=', 'existing-2').execute()
+          throw Object.assign(new Error('roll back'), { result, counts })
+        })
+        .catch((err: { result?: unknown; counts?: unknown }) => err)
+      expect(outcome).toMatchObject({ result: null, counts: [{ event_count: 1 }] })
+      // Through the ingestor, the same trigger after a resolve opens a new alert.
+      await db.updateTable('alerts').set({ status: 'resolved' }).where('dedup_key', '=', 'existing-2').execute()
+      const [result] = await ingestorOf(w).submit(jobs[0] as IngestJob)
+      expect(result).toMatchObject({ outcome: 'opened' })
+      expect(await db.selectFrom('alerts').select(['status', 'event_count']).where('dedup_key', '=', 'existing-2').orderBy('created_at').orderBy('id').execute()).toEqual([
+        { status: 'resolved', event_count: 1 },
+        { status: 'triggered', event_count: 1 },
+      ])
+    })
+
     it('a burst committed together leaves the database exactly as the same events one at a time', async () => {
       const together = await world()
       const oneByOne = await world()

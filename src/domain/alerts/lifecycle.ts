@@ -8,7 +8,7 @@ import { cancelPendingNotifications } from '../notify/index.js'
 import type { Service } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
 import { ALERT_OUTCOMES, type Alert, type AlertEvent, type AlertOutcome } from './model.js'
-import { alertFromRow, alertLogRow, findOpenAlert, getAlert, logAlert } from './store.js'
+import { alertFromRow, alertLogRow, findOpenAlert, getAlert, logAlert, OPEN_STATUS_EXCLUDED } from './store.js'
 
 /** The outcome of applying one event, as recorded on the event row and returned to the sender. */
 export interface EventResult {
@@ -39,8 +39,11 @@ export async function applyEvent(
   switch (event.action) {
     case 'trigger':
       if (open !== null) {
-        await insertRow(db, 'alert_log', await joinAlert(db, now, actor, open, event))
-        return { alertId: open.id, outcome: 'deduplicated' }
+        const joined = await joinAlert(db, now, actor, open, event)
+        if (joined !== null) {
+          await insertRow(db, 'alert_log', joined)
+          return { alertId: open.id, outcome: 'deduplicated' }
+        }
       }
       return { alertId: await openAlert(db, now, actor, service, event, opts), outcome: 'opened' }
     case 'acknowledge':
@@ -120,19 +123,23 @@ export function newAlertRows(now: Instant, actor: Actor, service: Service, event
 }
 
 /**
- * A trigger joins an open alert: its count goes up by one, and the timeline says so. Counted in
- * SQL, not from a row read earlier: another transaction (a second intake lane, another instance)
- * may be adding to the same alert, and a read-then-write would lose its count.
+ * A trigger joins an open alert: its count goes up by one, and the timeline row says so (for the
+ * caller to write); null when the alert was resolved meanwhile. Counted in SQL, not from a row
+ * read earlier: another transaction (a second intake lane, another instance) may be adding to
+ * the same alert, and a read-then-write would lose its count.
  */
-export async function joinAlert(db: Db, now: Instant, actor: Actor, open: Alert, event: AlertEvent): Promise<Insertable<AlertLogTable>> {
+export async function joinAlert(db: Db, now: Instant, actor: Actor, open: Alert, event: AlertEvent): Promise<Insertable<AlertLogTable> | null> {
   const counted = await db
     .updateTable('alerts')
     .set((eb) => ({ event_count: eb('event_count', '+', 1), last_event_at: now, updated_at: now }))
     .where('id', '=', open.id)
+    // Still open: it may have been resolved since it was read (by a person, or another
+    // transaction); then the trigger must open a new alert, not vanish into the resolved one.
+    .where('status', '<>', OPEN_STATUS_EXCLUDED)
     .returning('event_count')
     .executeTakeFirst()
-  const count = counted?.event_count ?? open.eventCount + 1
-  return alertLogRow(open.id, now, 'deduplicated', actor, `Another trigger joined this alert (${count} events)`, { summary: event.summary })
+  if (counted === undefined) return null
+  return alertLogRow(open.id, now, 'deduplicated', actor, `Another trigger joined this alert (${counted.event_count} events)`, { summary: event.summary })
 }
 
 /** Acknowledges: escalation stops and pending pages are cancelled; the alert stays open. */

@@ -2,9 +2,8 @@
  * Set-based intake for one transaction's worth of ingest jobs (a lane). Most events in a burst
  * are plain triggers: a new key that opens an alert, or a repeat that joins one, on a service
  * with no event rule and no maintenance window. Their lookups are made once for the whole lane
- * (open alerts, rules, held resolves, flap history, maintenance, mitigation rules), and the rows
- * they write (alerts,
- * timeline, events) go out in multi-row inserts. On PostgreSQL that turns about eight round trips
+ * (open alerts, rules, held resolves, flap history, maintenance, mitigation rules), and the
+ * rows they write (alerts, timeline, events) go out in multi-row inserts. On PostgreSQL that turns about eight round trips
  * per event into a handful per lane.
  *
  * Any other event (acknowledge, resolve, a ruled or flapping trigger, a key seen twice in the
@@ -66,7 +65,10 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
       const found: Alert | null = open.get(openAlertKey(service.id, event.dedupKey)) ?? null
       if (RULED_SOURCES.has(job.sourceType) && !plain.isPlain(service.id, event.dedupKey, found === null)) return null
       if (found !== null) {
-        rows.log.push(await joinAlert(t, at, job.actor, found, event))
+        // Resolved since the lane read it: the one-event path opens a new alert.
+        const joined = await joinAlert(t, at, job.actor, found, event)
+        if (joined === null) return null
+        rows.log.push(joined)
         return { alertId: found.id, outcome: 'deduplicated' }
       }
       if (HELD_IN_MAINTENANCE.has(job.sourceType) && maintained.has(service.id)) return null

@@ -45,7 +45,7 @@ function lanesByService<T extends { service_id: string }>(due: readonly T[], lan
 
 /**
  * Fires due escalation steps. A chunk of due alerts is claimed by one locking read (the rows
- * that are still triggered and due; `FOR UPDATE` on PostgreSQL) and fired in the same
+ * that are still triggered and due; `FOR NO KEY UPDATE` on PostgreSQL) and fired in the same
  * transaction, which ends by writing each alert's next step, so a crash rolls both back and
  * nothing is lost. With several `tend serve` instances a step fires exactly once: a second
  * instance's claim waits for the first one's commit and then sees the rows as they are now (due
@@ -85,7 +85,9 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         // The rows stay locked until the chunk commits with each alert's next step. Another
         // instance's claim waits for that commit, then re-checks its conditions against the rows
         // as they are now (due later, or done) and skips them. SQLite has one writer already.
-        if (ctx.storage.dialect === 'postgres') claim = claim.forUpdate()
+        // FOR NO KEY UPDATE, as an UPDATE would take: FOR UPDATE would also block the foreign-key
+        // checks of transactions adding timeline rows or messages to these alerts.
+        if (ctx.storage.dialect === 'postgres') claim = claim.orderBy('id').forNoKeyUpdate()
         const claimed = await claim.execute()
         // In due order, so that of two alerts for one person the earlier one pages and the later one bundles.
         const byId = new Map(claimed.map((row) => [row.id, row]))

@@ -39,8 +39,9 @@ export interface Storage {
   withModuleLock<T>(module: string, version: number, fn: (trx: Tx) => Promise<T>): Promise<T>
   ping(): Promise<void>
   /**
-   * Tells other instances that work was committed (PostgreSQL `NOTIFY`), coalesced to one
-   * notification per event-loop turn. No-op on SQLite, where there is only one process.
+   * Tells other instances that work was committed (PostgreSQL `NOTIFY`): at once, then at most
+   * once per 10 ms while commits keep coming, the last one always announced. No-op on SQLite,
+   * where there is only one process.
    */
   notifyPeers(): void
   /** Calls `onWake` when another instance commits work (PostgreSQL `LISTEN`). */

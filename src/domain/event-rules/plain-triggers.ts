@@ -62,8 +62,11 @@ export async function plainTriggers(db: Db, now: Instant, pairs: readonly Servic
           from events
           where service_id in (${services}) and dedup_key in (${keys}) and received_at >= ${now - INBOUND_FLAP_WINDOW_MS} and action in ('trigger', 'resolve')
       ) recent where rn <= ${FLAP_HISTORY_STATES}`.execute(db)
+    // The lookup matches services and keys separately: keep only the pairs asked about.
+    const asked = new Set(chunk.map((p) => pairKey(p.serviceId, p.dedupKey)))
     for (const r of rows) {
       if (r.kind === 'rule') ruled.add(r.service_id)
+      else if (!asked.has(pairKey(r.service_id, r.dedup_key ?? ''))) continue
       else if (r.kind === 'held') held.add(pairKey(r.service_id, r.dedup_key ?? ''))
       else {
         const key = pairKey(r.service_id, r.dedup_key ?? '')
@@ -79,7 +82,7 @@ export async function plainTriggers(db: Db, now: Instant, pairs: readonly Servic
       if (ruled.has(serviceId) || held.has(key)) return false
       if (!opens) return true
       // Oldest first, then the trigger arriving now, as inboundFlapState folds them.
-      const history = (states.get(key) ?? []).sort((a, b) => b.rn - a.rn).map((s) => s.trigger)
+      const history = [...(states.get(key) ?? [])].sort((a, b) => b.rn - a.rn).map((s) => s.trigger)
       return !foldFlapping([...history, true]).flapping
     },
   }

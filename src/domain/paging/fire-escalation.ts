@@ -4,7 +4,7 @@ import { getSchedule, listSchedules, scheduleOnCall } from '../schedules/index.j
 import { getService } from '../services/index.js'
 import { getTeam } from '../teams/index.js'
 import { usersById } from '../users/index.js'
-import { logPaging, moveEscalation, type EscalationMove, type PagingCtx } from './context.js'
+import { logPaging, moveEscalation, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
 import { memoized } from './memo.js'
 import { raiseUnreachable } from './unreachable.js'
@@ -25,7 +25,7 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
     const recipients = alert.directTargets.map((id) => ({ userId: id, reason: 'paged directly' }))
     await logPaging(ctx, alert.id, 'escalated', `Paging ${alert.directTargets.map((id) => users.get(id)?.name ?? id).join(', ')} directly`)
     await deliver(ctx, alert, names, recipients, `d${alert.escalationLoop}`)
-    await moveTo(ctx, alert, null)
+    await moveEscalation(ctx, alert.id, null)
     return
   }
 
@@ -41,14 +41,14 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
     if (recipients.length === 0) await logPaging(ctx, alert.id, 'nobody_on_call', `${service.name} has no escalation policy and nobody is on call on team ${team.name}'s schedules`)
     else await logPaging(ctx, alert.id, 'escalated', `No escalation policy: paging team ${team.name}'s on-call`)
     await deliver(ctx, alert, names, recipients, firing)
-    await moveTo(ctx, alert, null)
+    await moveEscalation(ctx, alert.id, null)
     return
   }
 
   const step = planStep(policy, { step: alert.escalationStep, loop: alert.escalationLoop })
   if (step === null) {
     await logPaging(ctx, alert.id, 'escalation_exhausted', `Nobody acknowledged after every step of ${policy.name}${policy.repeatCount > 0 ? ` (repeated ${policy.repeatCount}×)` : ''}`)
-    await moveTo(ctx, alert, null)
+    await moveEscalation(ctx, alert.id, null)
     return
   }
   const stepLabel = `step ${alert.escalationStep + 1} of ${policy.name}${alert.escalationLoop > 0 ? `, pass ${alert.escalationLoop + 1}` : ''}`
@@ -64,7 +64,7 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
   await logPaging(ctx, alert.id, 'escalated', `Escalating: ${stepLabel}`, { step: alert.escalationStep, loop: alert.escalationLoop })
   await deliver(ctx, alert, names, uniqueByUser(recipients), firing)
   const next = alert.urgency === 'low' ? null : step.next
-  await moveTo(ctx, alert, next === null ? null : { ...next, at: ctx.now + step.nextDelayMs })
+  await moveEscalation(ctx, alert.id, next === null ? null : { ...next, at: ctx.now + step.nextDelayMs })
 }
 
 async function deliver(ctx: PagingCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<void> {
@@ -85,6 +85,3 @@ function uniqueByUser(recipients: readonly Recipient[]): Recipient[] {
   return recipients.filter((r) => (seen.has(r.userId) ? false : (seen.add(r.userId), true)))
 }
 
-async function moveTo(ctx: PagingCtx, alert: Alert, next: EscalationMove | null): Promise<void> {
-  await moveEscalation(ctx, alert.id, next)
-}

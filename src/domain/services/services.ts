@@ -75,7 +75,8 @@ export async function findService(db: Db, ref: string): Promise<Service | null> 
     .select('service_dependencies.depends_on_id')
     .where((eb) => eb.or([eb('services.id', '=', ref), eb('services.name', '=', ref)]))
     .execute()
-  const first = rows[0]
+  // A reference that is one service's id and another's name means the id.
+  const first = rows.find((r) => r.id === ref) ?? rows[0]
   if (first === undefined) return null
   const { depends_on_id: _, ...row } = first
   const edges = rows.filter((r) => r.id === row.id && r.depends_on_id !== null).map((r) => ({ serviceId: row.id, dependsOnId: r.depends_on_id as string }))

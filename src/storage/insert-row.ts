@@ -79,7 +79,8 @@ function multiRowSql(db: Db, dialect: string, table: string, columns: readonly s
     let q = db.insertInto(table as never).values(row as never)
     if (conflict !== undefined) q = q.onConflict((c) => c.column(conflict as never).doNothing())
     const single = q.compile().sql
-    // The values group holds only placeholders, so its first ')' closes it.
+    // Every value is bound (insertRow checks the same of its rows), so the values group holds
+    // only placeholders and its first ')' closes it; the tail (ON CONFLICT …) binds nothing.
     const at = single.indexOf(' values (')
     const end = at < 0 ? -1 : single.indexOf(')', at)
     if (end < 0) throw new Error(`insertRows(${table}): unexpected insert text ${single}`)

@@ -19,8 +19,11 @@ import { servicesInMaintenance } from '../maintenance/index.js'
 import { CHECKED_NO_RULE, servicesWithMitigation } from '../mitigation/index.js'
 import type { IngestJob } from './ingestor.js'
 
-/** Sources whose new alerts a maintenance window holds; manual and system pages always go out. */
-export const HELD_IN_MAINTENANCE: ReadonlySet<string> = new Set(['events_v2', 'alertmanager', 'generic'])
+/**
+ * Sources whose new alerts a maintenance window holds: the inbound monitoring sources, the same
+ * ones event rules shape. Manual and system pages always go out.
+ */
+export const HELD_IN_MAINTENANCE: ReadonlySet<string> = RULED_SOURCES
 
 /** Rows gathered for the lane's multi-row inserts, written in foreign-key order. */
 export class PendingRows {

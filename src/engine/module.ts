@@ -12,6 +12,13 @@ export interface CycleCtx {
 }
 
 /**
+ * The least interval of modules whose work is due in minutes (heartbeats, alarms, held events,
+ * on-call health). Under load the engine cycles many times a second, woken by every commit;
+ * running these each time made every cycle, and so every page, wait on their statements.
+ */
+export const SECONDLY_MS = 1_000
+
+/**
  * One kind of timed work ("escalations whose next step is due", "handoffs coming up"). A module
  * finds due work in the database, does it in a transaction under its module lock, and records
  * what it did, so a crash at any point loses nothing and a restart resumes.

@@ -1,7 +1,7 @@
 import { alarmFromRow, checkAlarm, deleteExpiredDatapoints } from '../../domain/alarms/index.js'
 import { HOUR_MS } from '../../lib/time/index.js'
 import { NoLockError, type Tx } from '../../storage/index.js'
-import type { EngineModule } from '../module.js'
+import { SECONDLY_MS, type EngineModule } from '../module.js'
 
 /** Due alarms handled per cycle; the rest are due at once in the next cycle. */
 const BATCH = 500
@@ -24,7 +24,7 @@ export function alarmManager(): EngineModule {
   return {
     name: 'engine.alarms',
     version: 1,
-    minIntervalMs: 0,
+    minIntervalMs: SECONDLY_MS,
     async run(ctx) {
       const now = ctx.clock.now()
       const due = await ctx.storage.db.selectFrom('alarms').select('id').where('next_check_at', '<=', now).orderBy('next_check_at').orderBy('id').limit(BATCH).execute()

@@ -4,7 +4,7 @@ import { evaluateHeartbeat, heartbeatDedupKey, heartbeatFromRow, resolvesAlert, 
 import { getService } from '../../domain/services/index.js'
 import type { Instant } from '../../lib/time/index.js'
 import type { Tx } from '../../storage/index.js'
-import type { EngineModule } from '../module.js'
+import { SECONDLY_MS, type EngineModule } from '../module.js'
 
 const BATCH = 500
 const HEARTBEAT_ACTOR = Object.freeze({ userId: null, label: 'Tend heartbeats' })
@@ -24,7 +24,7 @@ export function heartbeatManager(): EngineModule {
   return {
     name: 'engine.heartbeats',
     version: 1,
-    minIntervalMs: 0,
+    minIntervalMs: SECONDLY_MS,
     async run(ctx) {
       observingSince ??= ctx.clock.now()
       const since = observingSince

@@ -1,6 +1,6 @@
 import { pruneRuleFires, settleDueHolds } from '../../domain/event-rules/index.js'
 import { HOUR_MS } from '../../lib/time/index.js'
-import type { EngineModule } from '../module.js'
+import { SECONDLY_MS, type EngineModule } from '../module.js'
 
 /** Holds settled per cycle; more are due at once in the next cycle. */
 const BATCH = 500
@@ -17,7 +17,7 @@ export function heldEventManager(): EngineModule {
   return {
     name: 'engine.held-events',
     version: 1,
-    minIntervalMs: 0,
+    minIntervalMs: SECONDLY_MS,
     async run(ctx) {
       const now = ctx.clock.now()
       // Most cycles have nothing due: look first, and take the module lock only for work.

@@ -2,7 +2,7 @@ import { claimDueTeamMessages, endDueReliefs, ON_CALL_HEALTH_ACTOR, processNewPa
 import type { Destination, OutboundMessage } from '../../domain/notify/index.js'
 import { MINUTE_MS } from '../../lib/time/index.js'
 import type { Tx } from '../../storage/index.js'
-import type { EngineModule } from '../module.js'
+import { SECONDLY_MS, type EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
 
 const NAME = 'engine.oncall-health'
@@ -18,7 +18,7 @@ interface Outgoing {
 }
 
 /**
- * On-call health, every cycle, after the outbox sender so it sees the pages this cycle sent:
+ * On-call health, at most once a second, after the outbox sender so it sees the pages sent:
  * newly sent pages → sleep-in notices, automatic relief (or admins paged when nobody is
  * eligible) and the pager-budget follow-up; reliefs whose period is over → ended; weekly
  * reports due → queued (checked once a minute). Then it sends the team channels' own outbox.
@@ -30,7 +30,7 @@ export function oncallHealthManager(deps: PagingDeps): EngineModule {
   return {
     name: NAME,
     version: 1,
-    minIntervalMs: 0,
+    minIntervalMs: SECONDLY_MS,
     async run(ctx) {
       const now = ctx.clock.now()
       const checkReports = Math.floor(now / MINUTE_MS) !== lastReportMinute

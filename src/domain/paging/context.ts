@@ -3,7 +3,7 @@ import type { Instant } from '../../lib/time/index.js'
 import type { Insertable } from 'kysely'
 import { insertRows, type AlertLogTable, type Db } from '../../storage/index.js'
 import { alertLogRow, logAlert, type AlertLogKind } from '../alerts/index.js'
-import { enqueueNotifications, enqueueNotificationsInBulk, type LinkSigner, type NewNotification } from '../notify/index.js'
+import { enqueueNotificationsInBulk, type LinkSigner, type NewNotification } from '../notify/index.js'
 import type { PagingMemo } from './memo.js'
 
 /** What paging work needs: the transaction, the instant, secrets (addresses) and the link signer. */
@@ -15,12 +15,17 @@ export interface PagingCtx {
   readonly publicUrl: string
   /** Set by callers that fire many alerts in one transaction: shares lookups between them. */
   readonly memo?: PagingMemo
-  /**
-   * Set by the same callers: what the alerts' firing writes is gathered here and written together
-   * by flushPaging before the transaction commits (a few statements per chunk instead of
-   * several per alert).
-   */
+  /** Set when firing escalations (FiringCtx); timeline rows then go here too. */
   readonly writes?: PagingWrites
+}
+
+/**
+ * What firing a chunk of escalations needs: what the alerts' firing writes is gathered in
+ * `writes` and written together by flushPaging before the transaction commits (a few statements
+ * per chunk instead of several per alert).
+ */
+export interface FiringCtx extends PagingCtx {
+  readonly writes: PagingWrites
 }
 
 /** Rows a chunk of fired alerts writes at its end: timeline entries, outbox messages, escalation moves. */
@@ -45,22 +50,19 @@ export async function logPaging(ctx: PagingCtx, alertId: string, kind: AlertLogK
   else await logAlert(ctx.db, alertId, ctx.now, kind, ENGINE_ACTOR, message, data)
 }
 
-/** Queues outbox messages: at once, or into the context's buffer when it has one. */
-export async function queueMessages(ctx: PagingCtx, messages: readonly NewNotification[]): Promise<void> {
-  if (ctx.writes !== undefined) ctx.writes.outbox.push(...messages)
-  else await enqueueNotifications(ctx.db, ctx.now, messages)
+/** Queues outbox messages, written by flushPaging. */
+export function queueMessages(ctx: FiringCtx, messages: readonly NewNotification[]): void {
+  ctx.writes.outbox.push(...messages)
 }
 
-/** Moves an alert's escalation to its next step (or ends it): at once, or into the buffer. */
-export async function moveEscalation(ctx: PagingCtx, alertId: string, next: EscalationMove | null): Promise<void> {
-  if (ctx.writes !== undefined) ctx.writes.moves.set(alertId, next)
-  else await writeMoves(ctx.db, ctx.now, [[alertId, next]])
+/** Moves an alert's escalation to its next step (or ends it), written by flushPaging. */
+export function moveEscalation(ctx: FiringCtx, alertId: string, next: EscalationMove | null): void {
+  ctx.writes.moves.set(alertId, next)
 }
 
-/** Writes what the context's buffer gathered; call before the transaction commits. */
-export async function flushPaging(ctx: PagingCtx): Promise<void> {
+/** Writes what the chunk gathered; call before the transaction commits. */
+export async function flushPaging(ctx: FiringCtx): Promise<void> {
   const writes = ctx.writes
-  if (writes === undefined) return
   await insertRows(ctx.db, 'alert_log', writes.timeline.splice(0))
   await enqueueNotificationsInBulk(ctx.db, ctx.now, writes.outbox.splice(0))
   const moves = [...writes.moves]

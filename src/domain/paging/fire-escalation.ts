@@ -4,17 +4,18 @@ import { getSchedule, listSchedules, scheduleOnCall } from '../schedules/index.j
 import { getService } from '../services/index.js'
 import { getTeam } from '../teams/index.js'
 import { usersById } from '../users/index.js'
-import { logPaging, moveEscalation, type PagingCtx } from './context.js'
+import { logPaging, moveEscalation, type FiringCtx, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
 import { memoized } from './memo.js'
 import { raiseUnreachable } from './unreachable.js'
 
 /**
  * Fires the alert's due escalation step: resolves its targets to people (a schedule means
- * whoever is on call now), notifies them, and moves the alert to its next step, all in the
- * caller's transaction. Low-urgency alerts notify the first step only: they never escalate.
+ * whoever is on call now), notifies them, and moves the alert to its next step, gathered in the
+ * context's writes (flushPaging writes them in the caller's transaction). Low-urgency alerts
+ * notify the first step only: they never escalate.
  */
-export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void> {
+export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void> {
   const service = await memoized(ctx, `service:${alert.serviceId}`, () => getService(ctx.db, alert.serviceId))
   const team = await memoized(ctx, `team:${service.teamId}`, () => getTeam(ctx.db, service.teamId))
   const names = { service: service.name, team: team.name }
@@ -25,7 +26,7 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
     const recipients = alert.directTargets.map((id) => ({ userId: id, reason: 'paged directly' }))
     await logPaging(ctx, alert.id, 'escalated', `Paging ${alert.directTargets.map((id) => users.get(id)?.name ?? id).join(', ')} directly`)
     await deliver(ctx, alert, names, recipients, `d${alert.escalationLoop}`)
-    await moveEscalation(ctx, alert.id, null)
+    moveEscalation(ctx, alert.id, null)
     return
   }
 
@@ -41,14 +42,14 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
     if (recipients.length === 0) await logPaging(ctx, alert.id, 'nobody_on_call', `${service.name} has no escalation policy and nobody is on call on team ${team.name}'s schedules`)
     else await logPaging(ctx, alert.id, 'escalated', `No escalation policy: paging team ${team.name}'s on-call`)
     await deliver(ctx, alert, names, recipients, firing)
-    await moveEscalation(ctx, alert.id, null)
+    moveEscalation(ctx, alert.id, null)
     return
   }
 
   const step = planStep(policy, { step: alert.escalationStep, loop: alert.escalationLoop })
   if (step === null) {
     await logPaging(ctx, alert.id, 'escalation_exhausted', `Nobody acknowledged after every step of ${policy.name}${policy.repeatCount > 0 ? ` (repeated ${policy.repeatCount}×)` : ''}`)
-    await moveEscalation(ctx, alert.id, null)
+    moveEscalation(ctx, alert.id, null)
     return
   }
   const stepLabel = `step ${alert.escalationStep + 1} of ${policy.name}${alert.escalationLoop > 0 ? `, pass ${alert.escalationLoop + 1}` : ''}`
@@ -64,10 +65,10 @@ export async function fireEscalation(ctx: PagingCtx, alert: Alert): Promise<void
   await logPaging(ctx, alert.id, 'escalated', `Escalating: ${stepLabel}`, { step: alert.escalationStep, loop: alert.escalationLoop })
   await deliver(ctx, alert, names, uniqueByUser(recipients), firing)
   const next = alert.urgency === 'low' ? null : step.next
-  await moveEscalation(ctx, alert.id, next === null ? null : { ...next, at: ctx.now + step.nextDelayMs })
+  moveEscalation(ctx, alert.id, next === null ? null : { ...next, at: ctx.now + step.nextDelayMs })
 }
 
-async function deliver(ctx: PagingCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<void> {
+async function deliver(ctx: FiringCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<void> {
   const outcome = await notifyPeople(ctx, alert, names, recipients, firing)
   for (const u of outcome.unreachable) await raiseUnreachable(ctx, alert, u.userId, u.why)
 }

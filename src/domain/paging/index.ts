@@ -1,4 +1,4 @@
-export type { EscalationMove, PagingCtx, PagingWrites } from './context.js'
+export type { EscalationMove, FiringCtx, PagingCtx, PagingWrites } from './context.js'
 export { ENGINE_ACTOR, flushPaging, newPagingWrites } from './context.js'
 export { fireEscalation } from './fire-escalation.js'
 export { notifyPeople } from './notify-people.js'

@@ -2,7 +2,7 @@ import type { Alert } from '../alerts/index.js'
 import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, engagementMatters, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
 import { findUser, listContactMethodsMeta, listNotificationRules } from '../users/index.js'
 import { formatLocal } from '../../lib/time/index.js'
-import { logPaging, queueMessages, type PagingCtx } from './context.js'
+import { logPaging, queueMessages, type FiringCtx, type PagingCtx } from './context.js'
 import { memoized } from './memo.js'
 import { latestChangeLine } from '../change-requests/index.js'
 import { preparedQuery } from '../../storage/index.js'
@@ -24,7 +24,7 @@ export interface NotifyOutcome {
  * Tells each recipient about an alert according to their own notification rules, in the
  * caller's transaction, and records what was decided on the alert's timeline.
  */
-export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<NotifyOutcome> {
+export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<NotifyOutcome> {
   const reached: string[] = []
   const unreachable: { userId: string; why: string }[] = []
   const recentChange = recipients.length === 0 ? null : await memoized(ctx, `change:${alert.serviceId}`, () => latestChangeLine(ctx.db, alert.serviceId, ctx.now))
@@ -81,7 +81,7 @@ export async function notifyPeople(ctx: PagingCtx, alert: Alert, names: { servic
     }
     // In an alert storm every alert of a chunk adds to the same bundle: queue it once per chunk.
     const fresh = messages.filter((m) => m.kind !== 'bundle' || ctx.memo === undefined || !ctx.memo.has(`bundle:${m.idempotencyKey}`))
-    await queueMessages(ctx, fresh)
+    queueMessages(ctx, fresh)
     for (const m of fresh) {
       if (m.kind === 'bundle') ctx.memo?.set(`bundle:${m.idempotencyKey}`, Promise.resolve(true))
       // A page going out now opens the bundle window for the alerts after it in this chunk.

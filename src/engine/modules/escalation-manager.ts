@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { alertFromRow } from '../../domain/alerts/index.js'
-import { fireEscalation, flushPaging, newPagingWrites, type PagingCtx } from '../../domain/paging/index.js'
+import { fireEscalation, flushPaging, newPagingWrites, type FiringCtx } from '../../domain/paging/index.js'
 import type { Tx } from '../../storage/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
@@ -93,7 +93,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         const byId = new Map(claimed.map((row) => [row.id, row]))
         // One memo and one write buffer per transaction: the alerts of a chunk share their
         // service, policy and people, and their timeline rows, pages and next steps are written together.
-        const pagingCtx: PagingCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), writes: newPagingWrites() }
+        const pagingCtx: FiringCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), writes: newPagingWrites() }
         for (const id of ids) {
           const row = byId.get(id)
           if (row !== undefined) await fireEscalation(pagingCtx, alertFromRow(row))

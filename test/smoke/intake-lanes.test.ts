@@ -145,7 +145,7 @@ for (const dialect of DIALECTS) {
       const plain = await w.app.tend.storage.db.transaction().execute(async (trx) => {
         const facts = await readLaneFacts(trx, w.app.clock.now(), jobs)
         const out: string[] = []
-        for (const job of jobs) for (const e of job.events) if ((await facts.applyPlain(trx, w.app.clock.now(), job, e, new PendingRows())) !== null) out.push(e.dedupKey)
+        for (const job of jobs) for (const e of job.events) if ((await facts.applyPlain(job, e, new PendingRows())) !== null) out.push(e.dedupKey)
         // Only looked: the rows gathered were never written, and the joins are rolled back.
         throw Object.assign(new Error('roll back'), { plain: out })
       }).catch((err: { plain?: string[] }) => err.plain)
@@ -164,7 +164,7 @@ for (const dialect of DIALECTS) {
           // Someone resolves the alert between the lane's read and its write.
           await trx.updateTable('alerts').set({ status: 'resolved', resolved_at: now }).where('dedup_key', '=', 'existing-2').execute()
           const job = jobs[0] as IngestJob
-          const result = await facts.applyPlain(trx, now, job, job.events[0] as AlertEvent, new PendingRows())
+          const result = await facts.applyPlain(job, job.events[0] as AlertEvent, new PendingRows())
           const counts = await trx.selectFrom('alerts').select('event_count').where('dedup_key', '=', 'existing-2').execute()
           throw Object.assign(new Error('roll back'), { result, counts })
         })

@@ -71,21 +71,22 @@ const selectOpenAlert = preparedQuery('open alert by dedup key', (db, serviceId:
   db.selectFrom('alerts').selectAll().where('service_id', '=', serviceId).where('dedup_key', '=', dedupKey).where('status', '<>', OPEN_STATUS_EXCLUDED),
 )
 
-/** A service's dedup key, as `${serviceId} ${dedupKey}` (ids hold no space): one key of an open alert. */
-export const openAlertKey = (serviceId: string, dedupKey: string): string => `${serviceId} ${dedupKey}`
+/** A (service, dedup key) pair as one map key, `${serviceId} ${dedupKey}` (ids hold no space). */
+export const serviceDedupKey = (serviceId: string, dedupKey: string): string => `${serviceId} ${dedupKey}`
 
 /** Keys per lookup in findOpenAlerts: inside both engines' bound-parameter limits. */
 const KEYS_PER_LOOKUP = 500
 
 /**
- * The open alerts of many (service, dedup key) pairs, by openAlertKey: a batch of events looks
- * them all up at once instead of one round trip each. Matches by service and by key separately,
- * then keeps the exact pairs (a key shared by two services of the batch is read for both).
+ * The open alerts of many (service, dedup key) pairs, by serviceDedupKey: a batch of events looks
+ * them all up at once instead of one round trip each (keyed by serviceDedupKey). Matches by
+ * service and by key separately, then keeps the exact pairs (a key shared by two services of the
+ * batch is read for both).
  */
 export async function findOpenAlerts(db: Db, pairs: readonly { readonly serviceId: string; readonly dedupKey: string }[]): Promise<Map<string, Alert>> {
   const out = new Map<string, Alert>()
-  const wanted = new Set(pairs.map((p) => openAlertKey(p.serviceId, p.dedupKey)))
-  const unique = [...new Map(pairs.map((p) => [openAlertKey(p.serviceId, p.dedupKey), p])).values()]
+  const wanted = new Set(pairs.map((p) => serviceDedupKey(p.serviceId, p.dedupKey)))
+  const unique = [...new Map(pairs.map((p) => [serviceDedupKey(p.serviceId, p.dedupKey), p])).values()]
   for (let i = 0; i < unique.length; i += KEYS_PER_LOOKUP) {
     const chunk = unique.slice(i, i + KEYS_PER_LOOKUP)
     const rows = await db
@@ -96,7 +97,7 @@ export async function findOpenAlerts(db: Db, pairs: readonly { readonly serviceI
       .where('status', '<>', OPEN_STATUS_EXCLUDED)
       .execute()
     for (const row of rows) {
-      const key = openAlertKey(row.service_id, row.dedup_key)
+      const key = serviceDedupKey(row.service_id, row.dedup_key)
       if (wanted.has(key)) out.set(key, alertFromRow(row))
     }
   }

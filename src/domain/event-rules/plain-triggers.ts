@@ -11,6 +11,7 @@
 import { sql } from 'kysely'
 import type { Instant } from '../../lib/time/index.js'
 import type { Db } from '../../storage/index.js'
+import { serviceDedupKey } from '../alerts/index.js'
 import { FLAP_HISTORY_STATES, foldFlapping, INBOUND_FLAP_WINDOW_MS } from './inbound-flapping.js'
 
 export interface ServiceKey {
@@ -25,8 +26,6 @@ export interface PlainTriggers {
 
 /** Pairs per lookup: inside both engines' bound-parameter limits. */
 const PAIRS_PER_LOOKUP = 500
-
-const pairKey = (serviceId: string, dedupKey: string): string => `${serviceId} ${dedupKey}`
 
 interface FactRow {
   readonly kind: 'rule' | 'held' | 'state'
@@ -45,7 +44,7 @@ export async function plainTriggers(db: Db, now: Instant, pairs: readonly Servic
   const ruled = new Set<string>()
   const held = new Set<string>()
   const states = new Map<string, { rn: number; trigger: boolean }[]>()
-  const unique = [...new Map(pairs.map((p) => [pairKey(p.serviceId, p.dedupKey), p])).values()]
+  const unique = [...new Map(pairs.map((p) => [serviceDedupKey(p.serviceId, p.dedupKey), p])).values()]
   for (let i = 0; i < unique.length; i += PAIRS_PER_LOOKUP) {
     const chunk = unique.slice(i, i + PAIRS_PER_LOOKUP)
     const services = sql.join([...new Set(chunk.map((p) => p.serviceId))])
@@ -63,13 +62,16 @@ export async function plainTriggers(db: Db, now: Instant, pairs: readonly Servic
           where service_id in (${services}) and dedup_key in (${keys}) and received_at >= ${now - INBOUND_FLAP_WINDOW_MS} and action in ('trigger', 'resolve')
       ) recent where rn <= ${FLAP_HISTORY_STATES}`.execute(db)
     // The lookup matches services and keys separately: keep only the pairs asked about.
-    const asked = new Set(chunk.map((p) => pairKey(p.serviceId, p.dedupKey)))
+    const asked = new Set(chunk.map((p) => serviceDedupKey(p.serviceId, p.dedupKey)))
     for (const r of rows) {
-      if (r.kind === 'rule') ruled.add(r.service_id)
-      else if (!asked.has(pairKey(r.service_id, r.dedup_key ?? ''))) continue
-      else if (r.kind === 'held') held.add(pairKey(r.service_id, r.dedup_key ?? ''))
+      if (r.kind === 'rule') {
+        ruled.add(r.service_id)
+        continue
+      }
+      const key = serviceDedupKey(r.service_id, r.dedup_key ?? '')
+      if (!asked.has(key)) continue
+      if (r.kind === 'held') held.add(key)
       else {
-        const key = pairKey(r.service_id, r.dedup_key ?? '')
         const list = states.get(key) ?? []
         list.push({ rn: Number(r.rn), trigger: r.action === 'trigger' })
         states.set(key, list)
@@ -78,7 +80,7 @@ export async function plainTriggers(db: Db, now: Instant, pairs: readonly Servic
   }
   return {
     isPlain(serviceId, dedupKey, opens) {
-      const key = pairKey(serviceId, dedupKey)
+      const key = serviceDedupKey(serviceId, dedupKey)
       if (ruled.has(serviceId) || held.has(key)) return false
       if (!opens) return true
       // Oldest first, then the trigger arriving now, as inboundFlapState folds them.

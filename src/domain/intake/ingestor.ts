@@ -184,7 +184,7 @@ export class Ingestor {
     for (const job of jobs) {
       const results: EventResult[] = []
       for (const event of job.events) {
-        let result = await facts.applyPlain(trx, now, job, event, rows)
+        let result = await facts.applyPlain(job, event, rows)
         if (result === null) {
           // Written first, so this event sees every earlier one of the lane.
           await rows.flush(trx)

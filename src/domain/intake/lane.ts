@@ -3,8 +3,8 @@
  * are plain triggers: a new key that opens an alert, or a repeat that joins one, on a service
  * with no event rule and no maintenance window. Their lookups are made once for the whole lane
  * (open alerts, rules, held resolves, flap history, maintenance, mitigation rules), and the
- * rows they write (alerts, timeline, events) go out in multi-row inserts. On PostgreSQL that turns about eight round trips
- * per event into a handful per lane.
+ * rows they write (alerts, timeline, events) go out in multi-row inserts. On PostgreSQL that
+ * turns about eight round trips per event into a handful per lane.
  *
  * Any other event (acknowledge, resolve, a ruled or flapping trigger, a key seen twice in the
  * lane, a service in maintenance) takes the one-event path, after the rows gathered so far are
@@ -13,7 +13,7 @@
 import type { Insertable } from 'kysely'
 import type { Instant } from '../../lib/time/index.js'
 import { insertRows, type AlertLogTable, type AlertsTable, type EventsTable, type Tx } from '../../storage/index.js'
-import { findOpenAlerts, joinAlert, newAlertRows, openAlertKey, type Alert, type AlertEvent, type EventResult } from '../alerts/index.js'
+import { findOpenAlerts, joinAlert, newAlertRows, serviceDedupKey, type Alert, type AlertEvent, type EventResult } from '../alerts/index.js'
 import { plainTriggers, RULED_SOURCES, type PlainTriggers } from '../event-rules/index.js'
 import { servicesInMaintenance } from '../maintenance/index.js'
 import { CHECKED_NO_RULE, servicesWithMitigation } from '../mitigation/index.js'
@@ -42,10 +42,10 @@ export class PendingRows {
   }
 }
 
-/** What one bulk read tells about a lane's triggers. */
+/** What one bulk read tells about a lane's triggers, in its transaction and at its instant. */
 export interface LaneFacts {
   /** The plain path for this event, or null when it must take the one-event path. */
-  applyPlain(trx: Tx, now: Instant, job: IngestJob, event: AlertEvent, rows: PendingRows): Promise<EventResult | null>
+  applyPlain(job: IngestJob, event: AlertEvent, rows: PendingRows): Promise<EventResult | null>
 }
 
 /** Reads, with a few statements, what the lane's plain triggers need. */
@@ -62,20 +62,20 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
   const maintained = await servicesInMaintenance(trx, now, jobs.filter((j) => HELD_IN_MAINTENANCE.has(j.sourceType)).map((j) => j.service.id))
   const mitigated = await servicesWithMitigation(trx, candidates.map((c) => c.serviceId))
   return {
-    async applyPlain(t, at, job, event, rows) {
+    async applyPlain(job, event, rows) {
       if (event.action !== 'trigger' || seen.get(event.dedupKey) !== 1) return null
       const service = job.service
-      const found: Alert | null = open.get(openAlertKey(service.id, event.dedupKey)) ?? null
+      const found: Alert | null = open.get(serviceDedupKey(service.id, event.dedupKey)) ?? null
       if (RULED_SOURCES.has(job.sourceType) && !plain.isPlain(service.id, event.dedupKey, found === null)) return null
       if (found !== null) {
         // Resolved since the lane read it: the one-event path opens a new alert.
-        const joined = await joinAlert(t, at, job.actor, found, event)
+        const joined = await joinAlert(trx, now, job.actor, found, event)
         if (joined === null) return null
         rows.log.push(joined)
         return { alertId: found.id, outcome: 'deduplicated' }
       }
       if (HELD_IN_MAINTENANCE.has(job.sourceType) && maintained.has(service.id)) return null
-      const opened = newAlertRows(at, job.actor, service, event, {
+      const opened = newAlertRows(now, job.actor, service, event, {
         origin: job.origin,
         urgencyOverride: job.urgencyOverride,
         createdBy: job.createdBy ?? null,

@@ -24,6 +24,7 @@ import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
 import { insertRows, type AlertLogTable, type Storage, type Tx } from '../../storage/index.js'
 import { ENGINE_ACTOR } from './context.js'
+import { memoized, type PagingMemo } from './memo.js'
 import { raiseUnreachable } from './unreachable.js'
 
 export interface OutboxDeps {
@@ -42,31 +43,6 @@ export interface OutboxDeps {
 export const OUTBOX_MODULE = 'engine.outbox'
 export const OUTBOX_VERSION = 1
 
-/**
- * Reads shared by the messages of one batch (a person's name, a service), each made once: on
- * PostgreSQL every lookup is a round trip, and a batch often holds several messages for one
- * person or service.
- */
-class BatchLookups {
-  readonly #services = new Map<string, Promise<Awaited<ReturnType<typeof findService>>>>()
-  readonly #users = new Map<string, Promise<Awaited<ReturnType<typeof findUser>>>>()
-  constructor(private readonly trx: Tx) {}
-  service(id: string): ReturnType<typeof findService> {
-    return once(this.#services, id, () => findService(this.trx, id))
-  }
-  user(id: string): ReturnType<typeof findUser> {
-    return once(this.#users, id, () => findUser(this.trx, id))
-  }
-}
-
-function once<T>(memo: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  const known = memo.get(key)
-  if (known !== undefined) return known
-  const loading = load()
-  memo.set(key, loading)
-  return loading
-}
-
 interface Ready {
   readonly n: Notification
   readonly message: OutboundMessage
@@ -82,7 +58,8 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   const now = deps.clock.now()
   const ready = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
     const claimed = await claimDueNotifications(trx, now, now + deps.sendTimeoutMs * 2 + 5_000, limit)
-    const lookups = new BatchLookups(trx)
+    // A person or service several messages of the batch share is read once.
+    const memo: PagingMemo = new Map()
     const out: Ready[] = []
     const lastSend = new Map<string, number>()
     for (const n of claimed) {
@@ -91,7 +68,7 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
         await deferClaimed(trx, n, until)
         continue
       }
-      const prepared = await prepare(trx, deps, lookups, n)
+      const prepared = await prepare(trx, deps, memo, n)
       if (typeof prepared === 'string') await cancelClaimed(trx, n.id, prepared)
       else out.push(prepared)
     }
@@ -100,16 +77,19 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   if (ready.length === 0) return 0
   const results = await Promise.all(ready.map((r) => send(deps, r)))
   await deps.storage.db.transaction().execute(async (trx) => {
-    const lookups = new BatchLookups(trx)
+    const memo: PagingMemo = new Map()
     const delivered: Insertable<AlertLogTable>[] = []
     for (const [i, r] of ready.entries()) {
       const result = results[i]
-      if (result !== undefined) await record(trx, deps, lookups, r.n, result, delivered)
+      if (result !== undefined) await record(trx, deps, memo, r.n, result, delivered)
     }
     await insertRows(trx, 'alert_log', delivered)
   })
   return ready.length
 }
+
+const serviceOf = (trx: Tx, memo: PagingMemo, id: string) => memoized({ memo }, `service:${id}`, () => findService(trx, id))
+const userOf = (trx: Tx, memo: PagingMemo, id: string) => memoized({ memo }, `user:${id}`, () => findUser(trx, id))
 
 async function send(deps: OutboxDeps, r: Ready): Promise<DeliveryResult> {
   const started = performance.now()
@@ -131,17 +111,17 @@ async function throttle(trx: Tx, n: Notification, now: number, lastSend: Map<str
 }
 
 /** Builds the outbound message, or returns why it is no longer needed. */
-async function prepare(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification): Promise<Ready | string> {
+async function prepare(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Notification): Promise<Ready | string> {
   const to = await destination(trx, deps, n)
   if (typeof to === 'string') return to
   const now = deps.clock.now()
-  if (n.kind === 'bundle') return prepareBundle(trx, deps, lookups, n, to)
+  if (n.kind === 'bundle') return prepareBundle(trx, deps, memo, n, to)
   if (n.alertId === null) return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: n.kind, urgency: n.urgency, subject: n.subject, text: n.text, payload: n.payload, links: {} } }
   const alert = await findAlert(trx, n.alertId)
   if (alert === null) return 'the alert was deleted'
   if (n.kind === 'alert' && alert.status !== 'triggered') return `the alert is already ${alert.status}`
   if (alert.status === 'resolved') return 'the alert is already resolved'
-  const service = await lookups.service(alert.serviceId)
+  const service = await serviceOf(trx, memo, alert.serviceId)
   const expiresAt = now + LINK_LIFETIME_MS
   const links = {
     acknowledge: deps.links.url({ action: 'acknowledge', alertId: alert.id, userId: n.userId, expiresAt }),
@@ -169,7 +149,7 @@ async function prepare(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Noti
 }
 
 /** A bundle follow-up lists the bundled alerts that are still open; with none left it is dropped. */
-async function prepareBundle(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification, to: Destination): Promise<Ready | string> {
+async function prepareBundle(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Notification, to: Destination): Promise<Ready | string> {
   const windowStart = Number(n.payload['windowStart'] ?? 0)
   const rows = await trx
     .selectFrom('notifications')
@@ -183,7 +163,7 @@ async function prepareBundle(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n
     .where('alerts.status', '=', 'triggered')
     .execute()
   if (rows.length === 0) return 'every bundled alert was acknowledged or resolved'
-  const user = await lookups.user(n.userId)
+  const user = await userOf(trx, memo, n.userId)
   const rendered = renderBundleMessage(String(n.payload['serviceName'] ?? 'the service'), rows.map((r) => r.summary), windowStart, user?.timeZone ?? 'UTC')
   const payload = { ...n.payload, alerts: rows.map((r) => ({ id: r.id, summary: r.summary, url: `${deps.publicUrl}/alerts/${r.id}` })) }
   return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: 'bundle', urgency: n.urgency, subject: rendered.subject, text: rendered.text, payload, links: { view: `${deps.publicUrl}/alerts?serviceId=${n.serviceId ?? ''}` } } }
@@ -197,14 +177,14 @@ async function destination(trx: Tx, deps: OutboxDeps, n: Notification): Promise<
 }
 
 /** Records an attempt; a delivery's timeline row goes into `delivered`, written with the batch's. */
-async function record(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification, result: DeliveryResult, delivered: Insertable<AlertLogTable>[]): Promise<void> {
+async function record(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Notification, result: DeliveryResult, delivered: Insertable<AlertLogTable>[]): Promise<void> {
   const now = deps.clock.now()
   const status = await recordDelivery(trx, now, n, result, deps.random())
   if (n.alertId === null) {
     if (status === 'dead') deps.log.warn({ notificationId: n.id, userId: n.userId, error: result.ok ? null : result.error }, 'message dead-lettered')
     return
   }
-  const user = await lookups.user(n.userId)
+  const user = await userOf(trx, memo, n.userId)
   const name = user?.name ?? n.userId
   if (result.ok) {
     delivered.push(alertLogRow(n.alertId, now, 'notified', ENGINE_ACTOR, `${n.kind === 'update' ? 'Update' : 'Page'} delivered to ${name} by ${n.channel}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`, { notificationId: n.id, userId: n.userId, channel: n.channel }))

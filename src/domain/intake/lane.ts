@@ -54,13 +54,20 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
   // another) is applied event by event, so its events see each other's effects in order.
   const seen = new Map<string, number>()
   for (const job of jobs) for (const e of job.events) seen.set(e.dedupKey, (seen.get(e.dedupKey) ?? 0) + 1)
-  const candidates = jobs.flatMap((job) => job.events.filter((e) => e.action === 'trigger' && seen.get(e.dedupKey) === 1).map((e) => ({ serviceId: job.service.id, dedupKey: e.dedupKey, ruled: RULED_SOURCES.has(job.sourceType) })))
+  const candidates = jobs.flatMap((job) =>
+    job.events
+      .filter((e) => e.action === 'trigger' && seen.get(e.dedupKey) === 1)
+      .map((e) => ({ serviceId: job.service.id, dedupKey: e.dedupKey, ruled: RULED_SOURCES.has(job.sourceType), heldInMaintenance: HELD_IN_MAINTENANCE.has(job.sourceType) })),
+  )
   if (candidates.length === 0) return { applyPlain: async () => null }
   const open = await findOpenAlerts(trx, candidates)
   const ruledPairs = candidates.filter((c) => c.ruled)
   const plain: PlainTriggers = ruledPairs.length === 0 ? { isPlain: () => true } : await plainTriggers(trx, now, ruledPairs)
-  const maintained = await servicesInMaintenance(trx, now, jobs.filter((j) => HELD_IN_MAINTENANCE.has(j.sourceType)).map((j) => j.service.id))
-  const mitigated = await servicesWithMitigation(trx, candidates.map((c) => c.serviceId))
+  // Maintenance and mitigation matter only to triggers that open an alert: a lane of repeats
+  // (Alertmanager re-sending what still fires) skips both lookups.
+  const opening = candidates.filter((c) => !open.has(serviceDedupKey(c.serviceId, c.dedupKey)))
+  const maintained = await servicesInMaintenance(trx, now, opening.filter((c) => c.heldInMaintenance).map((c) => c.serviceId))
+  const mitigated = await servicesWithMitigation(trx, opening.map((c) => c.serviceId))
   return {
     async applyPlain(job, event, rows) {
       if (event.action !== 'trigger' || seen.get(event.dedupKey) !== 1) return null

@@ -1,5 +1,6 @@
 export { openStorage, redactUrl, NoLockError } from './db.js'
-export { insertRow, insertRows, type InsertRowOptions } from './insert-row.js'
+export { insertRow, insertRows, insertRowSets, rowSet, type InsertRowOptions, type RowSet } from './insert-row.js'
 export { preparedQuery } from './prepared.js'
 export type { Storage, StorageOptions, Db, Tx, DialectName, MigrationReport } from './db.js'
 export type * from './schema.js'
+export { unionFacts, NO_TEXT, NO_RANK, type FactRow, type FactLookup } from './fact-union.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase, DIALECTS } from '../../test/harness/storage.js'
-import { insertRow, insertRows } from './index.js'
+import { insertRow, insertRows, insertRowSets, rowSet } from './index.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: insertRow`, () => {
@@ -48,6 +48,33 @@ for (const dialect of DIALECTS) {
         // Rows of different shapes are refused before anything is sent.
         const { time_zone: _, ...short } = team(2000)
         await expect(insertRows(db.storage.db, 'teams', [team(2001), short as never])).rejects.toThrow('every row must have the columns')
+      } finally {
+        await db.dispose()
+      }
+    })
+
+    it('inserts rows of several tables together, children naming parents inserted beside them', async () => {
+      const db = await createTestDatabase(dialect)
+      try {
+        const team = (id: string) => ({ id, name: `Team ${id}`, description: '', time_zone: 'UTC', is_demo: 0 as const, created_at: 1, updated_at: 1 })
+        const service = (id: string, teamId: string) => ({ id, name: `Service ${id}`, team_id: teamId, description: '', is_demo: 0 as const, created_at: 2, updated_at: 2, escalation_policy_id: null, urgency_rule_json: '{}', auto_resolve_minutes: null })
+        const teams = [team('t1'), team('t2')]
+        const services = [service('s1', 't1'), service('s2', 't2'), service('s3', 't1')]
+        const deps = [{ service_id: 's1', depends_on_id: 's2' }, { service_id: 's3', depends_on_id: 's1' }]
+        // An empty set is left out; the others go in (one statement on PostgreSQL).
+        await insertRowSets(db.storage.db, [rowSet('teams', teams), rowSet('integrations', []), rowSet('services', services), rowSet('service_dependencies', deps)])
+        expect(await db.storage.db.selectFrom('teams').selectAll().orderBy('id').execute()).toEqual(teams)
+        expect(await db.storage.db.selectFrom('services').selectAll().orderBy('id').execute()).toEqual(services)
+        expect(await db.storage.db.selectFrom('service_dependencies').selectAll().orderBy('service_id').execute()).toEqual(deps)
+        // A child naming a parent that exists nowhere fails the whole write: nothing of it stays.
+        await expect(db.storage.db.transaction().execute((trx) => insertRowSets(trx, [rowSet('teams', [team('t3')]), rowSet('services', [service('s4', 't3'), service('s5', 'no-such-team')])]))).rejects.toThrow()
+        expect(await db.storage.db.selectFrom('teams').select('id').where('id', '=', 't3').execute()).toEqual([])
+        expect(await db.storage.db.selectFrom('services').select('id').where('id', 'in', ['s4', 's5']).execute()).toEqual([])
+        // More rows than one statement holds: each table in its own chunks, all kept.
+        const many = Array.from({ length: 250 }, (_, i) => team(`m${String(i).padStart(3, '0')}`))
+        await insertRowSets(db.storage.db, [rowSet('teams', many), rowSet('services', [service('s9', 'm249')])])
+        expect(await db.storage.db.selectFrom('teams').select('id').where('id', 'like', 'm%').execute()).toHaveLength(250)
+        expect(await db.storage.db.selectFrom('services').select('team_id').where('id', '=', 's9').execute()).toEqual([{ team_id: 'm249' }])
       } finally {
         await db.dispose()
       }

@@ -128,7 +128,7 @@ export function newAlertRows(now: Instant, actor: Actor, service: Service, event
  * read earlier: another transaction (a second intake lane, another instance) may be adding to
  * the same alert, and a read-then-write would lose its count.
  */
-export async function joinAlert(db: Db, now: Instant, actor: Actor, open: Alert, event: AlertEvent): Promise<Insertable<AlertLogTable> | null> {
+export async function joinAlert(db: Db, now: Instant, actor: Actor, open: Pick<Alert, 'id'>, event: AlertEvent): Promise<Insertable<AlertLogTable> | null> {
   const counted = await db
     .updateTable('alerts')
     .set((eb) => ({ event_count: eb('event_count', '+', 1), last_event_at: now, updated_at: now }))

@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely'
 import { notFound } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRow, preparedQuery, type AlertLogTable, type AlertsTable, type Db } from '../../storage/index.js'
+import { insertRow, NO_RANK, preparedQuery, type AlertLogTable, type AlertsTable, type Db, type FactLookup, type FactRow } from '../../storage/index.js'
 import type { Actor } from '../audit/index.js'
 import type { Severity } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
@@ -74,34 +74,16 @@ const selectOpenAlert = preparedQuery('open alert by dedup key', (db, serviceId:
 /** A (service, dedup key) pair as one map key, `${serviceId} ${dedupKey}` (ids hold no space). */
 export const serviceDedupKey = (serviceId: string, dedupKey: string): string => `${serviceId} ${dedupKey}`
 
-/** Keys per lookup in findOpenAlerts: inside both engines' bound-parameter limits. */
-const KEYS_PER_LOOKUP = 500
-
 /**
- * The open alerts of many (service, dedup key) pairs, by serviceDedupKey: a batch of events looks
- * them all up at once instead of one round trip each (keyed by serviceDedupKey). Matches by
- * service and by key separately, then keeps the exact pairs (a key shared by two services of the
- * batch is read for both).
+ * The open alerts of many (service, dedup key) pairs, as a lookup for unionFacts: one row of
+ * kind `open` per alert, its id in `note`. Matches by service and by key separately: keep only
+ * the exact pairs asked about (a key shared by two services of a batch is read for both).
  */
-export async function findOpenAlerts(db: Db, pairs: readonly { readonly serviceId: string; readonly dedupKey: string }[]): Promise<Map<string, Alert>> {
-  const out = new Map<string, Alert>()
-  const wanted = new Set(pairs.map((p) => serviceDedupKey(p.serviceId, p.dedupKey)))
-  const unique = [...new Map(pairs.map((p) => [serviceDedupKey(p.serviceId, p.dedupKey), p])).values()]
-  for (let i = 0; i < unique.length; i += KEYS_PER_LOOKUP) {
-    const chunk = unique.slice(i, i + KEYS_PER_LOOKUP)
-    const rows = await db
-      .selectFrom('alerts')
-      .selectAll()
-      .where('service_id', 'in', [...new Set(chunk.map((p) => p.serviceId))])
-      .where('dedup_key', 'in', [...new Set(chunk.map((p) => p.dedupKey))])
-      .where('status', '<>', OPEN_STATUS_EXCLUDED)
-      .execute()
-    for (const row of rows) {
-      const key = serviceDedupKey(row.service_id, row.dedup_key)
-      if (wanted.has(key)) out.set(key, alertFromRow(row))
-    }
-  }
-  return out
+export function openAlertLookup(pairs: readonly { readonly serviceId: string; readonly dedupKey: string }[]): FactLookup {
+  const services = sql.join([...new Set(pairs.map((p) => p.serviceId))])
+  const keys = sql.join([...new Set(pairs.map((p) => p.dedupKey))])
+  return sql<FactRow>`select 'open' as kind, service_id, dedup_key, id as note, ${NO_RANK} as rank
+    from alerts where service_id in (${services}) and dedup_key in (${keys}) and status <> ${OPEN_STATUS_EXCLUDED}`
 }
 
 export interface AlertFilter {

@@ -29,7 +29,7 @@ export { createEventRule, deleteEventRule, eventRuleFromRow, getEventRule, listE
 export type { ApplyEvent, EventDecisionOutcome, RuledJob } from './apply.js'
 export { EVENT_RULES_ACTOR, RULED_SOURCES, withEventRules } from './apply.js'
 export type { PlainTriggers, ServiceKey } from './plain-triggers.js'
-export { plainTriggers } from './plain-triggers.js'
+export { foldPlainTriggers, plainTriggerLookup } from './plain-triggers.js'
 export type { HeldEvent } from './held.js'
 export { listHeldEvents, pruneRuleFires, settleDueHolds } from './held.js'
 export type { FlappingSource, InboundFlap } from './inbound-flapping.js'

@@ -1,6 +1,7 @@
 /**
  * Which inbound triggers of a batch the intake hook (apply.ts) would leave exactly as they are,
- * found with one lookup for the whole batch instead of several per event. Intake applies
+ * found with one lookup for the whole batch (sharing the batch's one statement, unionFacts)
+ * instead of several per event. Intake applies
  * those triggers in bulk; every other event goes through withEventRules one by one.
  *
  * A trigger is plain when its service has no enabled event rule, no resolve of its key is held
@@ -10,7 +11,7 @@
  */
 import { sql } from 'kysely'
 import type { Instant } from '../../lib/time/index.js'
-import type { Db } from '../../storage/index.js'
+import { NO_RANK, NO_TEXT, type FactLookup, type FactRow } from '../../storage/index.js'
 import { serviceDedupKey } from '../alerts/index.js'
 import { FLAP_HISTORY_STATES, foldFlapping, INBOUND_FLAP_WINDOW_MS } from './inbound-flapping.js'
 
@@ -24,58 +25,49 @@ export interface PlainTriggers {
   isPlain(serviceId: string, dedupKey: string, opens: boolean): boolean
 }
 
-/** Pairs per lookup: inside both engines' bound-parameter limits. */
-const PAIRS_PER_LOOKUP = 500
-
-interface FactRow {
-  readonly kind: 'rule' | 'held' | 'state'
-  readonly service_id: string
-  readonly dedup_key: string | null
-  readonly action: string | null
-  readonly rn: number | string | null
-}
-
 /**
- * Reads what decides plainness for every (service, dedup key) of a batch of triggers, in one
- * statement per PAIRS_PER_LOOKUP pairs: the services' enabled rules, the keys' held resolves,
- * and the keys' latest trigger/resolve states (the same ones inboundFlapState reads).
+ * A lookup for unionFacts of what decides plainness for the (service, dedup key) pairs of a batch
+ * of triggers: the services' enabled rules (`rule`), the keys' held resolves (`held`), and the
+ * keys' latest trigger/resolve states (`state`, newest first by `rank`; the same ones
+ * inboundFlapState reads). Read its rows with foldPlainTriggers.
  */
-export async function plainTriggers(db: Db, now: Instant, pairs: readonly ServiceKey[]): Promise<PlainTriggers> {
-  const ruled = new Set<string>()
-  const held = new Set<string>()
-  const states = new Map<string, { rn: number; trigger: boolean }[]>()
-  const unique = [...new Map(pairs.map((p) => [serviceDedupKey(p.serviceId, p.dedupKey), p])).values()]
-  for (let i = 0; i < unique.length; i += PAIRS_PER_LOOKUP) {
-    const chunk = unique.slice(i, i + PAIRS_PER_LOOKUP)
-    const services = sql.join([...new Set(chunk.map((p) => p.serviceId))])
-    const keys = sql.join([...new Set(chunk.map((p) => p.dedupKey))])
-    const { rows } = await sql<FactRow>`
-      select 'rule' as kind, service_id, null as dedup_key, null as action, cast(null as bigint) as rn
+export function plainTriggerLookup(now: Instant, pairs: readonly ServiceKey[]): FactLookup {
+  const services = sql.join([...new Set(pairs.map((p) => p.serviceId))])
+  const keys = sql.join([...new Set(pairs.map((p) => p.dedupKey))])
+  return sql<FactRow>`
+      select 'rule' as kind, service_id, ${NO_TEXT} as dedup_key, ${NO_TEXT} as note, ${NO_RANK} as rank
         from event_rules where service_id in (${services}) and enabled = 1
       union all
-      select 'held', service_id, dedup_key, null, cast(null as bigint)
+      select 'held', service_id, dedup_key, ${NO_TEXT}, ${NO_RANK}
         from held_events where status = 'held' and kind = 'resolve' and service_id in (${services}) and dedup_key in (${keys})
       union all
       select 'state', service_id, dedup_key, action, rn from (
         select service_id, dedup_key, action, row_number() over (partition by service_id, dedup_key order by received_at desc, id desc) as rn
           from events
           where service_id in (${services}) and dedup_key in (${keys}) and received_at >= ${now - INBOUND_FLAP_WINDOW_MS} and action in ('trigger', 'resolve')
-      ) recent where rn <= ${FLAP_HISTORY_STATES}`.execute(db)
-    // The lookup matches services and keys separately: keep only the pairs asked about.
-    const asked = new Set(chunk.map((p) => serviceDedupKey(p.serviceId, p.dedupKey)))
-    for (const r of rows) {
-      if (r.kind === 'rule') {
-        ruled.add(r.service_id)
-        continue
-      }
-      const key = serviceDedupKey(r.service_id, r.dedup_key ?? '')
-      if (!asked.has(key)) continue
-      if (r.kind === 'held') held.add(key)
-      else {
-        const list = states.get(key) ?? []
-        list.push({ rn: Number(r.rn), trigger: r.action === 'trigger' })
-        states.set(key, list)
-      }
+      ) recent where rn <= ${FLAP_HISTORY_STATES}`
+}
+
+/** Which of `pairs` are plain, from the rows plainTriggerLookup read (rows of other kinds are ignored). */
+export function foldPlainTriggers(rows: readonly FactRow[], pairs: readonly ServiceKey[]): PlainTriggers {
+  const ruled = new Set<string>()
+  const held = new Set<string>()
+  const states = new Map<string, { rank: number; trigger: boolean }[]>()
+  // The lookup matches services and keys separately: keep only the pairs asked about.
+  const asked = new Set(pairs.map((p) => serviceDedupKey(p.serviceId, p.dedupKey)))
+  for (const r of rows) {
+    if (r.kind === 'rule') {
+      ruled.add(r.service_id)
+      continue
+    }
+    if (r.kind !== 'held' && r.kind !== 'state') continue
+    const key = serviceDedupKey(r.service_id, r.dedup_key ?? '')
+    if (!asked.has(key)) continue
+    if (r.kind === 'held') held.add(key)
+    else {
+      const list = states.get(key) ?? []
+      list.push({ rank: Number(r.rank), trigger: r.note === 'trigger' })
+      states.set(key, list)
     }
   }
   return {
@@ -84,7 +76,7 @@ export async function plainTriggers(db: Db, now: Instant, pairs: readonly Servic
       if (ruled.has(serviceId) || held.has(key)) return false
       if (!opens) return true
       // Oldest first, then the trigger arriving now, as inboundFlapState folds them.
-      const history = [...(states.get(key) ?? [])].sort((a, b) => b.rn - a.rn).map((s) => s.trigger)
+      const history = [...(states.get(key) ?? [])].sort((a, b) => b.rank - a.rank).map((s) => s.trigger)
       return !foldFlapping([...history, true]).flapping
     },
   }

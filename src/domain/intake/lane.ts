@@ -2,9 +2,9 @@
  * Set-based intake for one transaction's worth of ingest jobs (a lane). Most events in a burst
  * are plain triggers: a new key that opens an alert, or a repeat that joins one, on a service
  * with no event rule and no maintenance window. Their lookups are made once for the whole lane
- * (open alerts, rules, held resolves, flap history, maintenance, mitigation rules), and the
- * rows they write (alerts, timeline, events) go out in multi-row inserts. On PostgreSQL that
- * turns about eight round trips per event into a handful per lane.
+ * (open alerts, rules, held resolves, flap history, maintenance, mitigation rules: one statement,
+ * unionFacts), and the rows they write (alerts, timeline, events) go out in multi-row inserts.
+ * On PostgreSQL that turns about eight round trips per event into a handful per lane.
  *
  * Any other event (acknowledge, resolve, a ruled or flapping trigger, a key seen twice in the
  * lane, a service in maintenance) takes the one-event path, after the rows gathered so far are
@@ -12,11 +12,11 @@
  */
 import type { Insertable } from 'kysely'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRows, type AlertLogTable, type AlertsTable, type EventsTable, type Tx } from '../../storage/index.js'
-import { findOpenAlerts, joinAlert, newAlertRows, serviceDedupKey, type Alert, type AlertEvent, type EventResult } from '../alerts/index.js'
-import { plainTriggers, RULED_SOURCES, type PlainTriggers } from '../event-rules/index.js'
-import { servicesInMaintenance } from '../maintenance/index.js'
-import { CHECKED_NO_RULE, servicesWithMitigation } from '../mitigation/index.js'
+import { insertRowSets, rowSet, unionFacts, type AlertLogTable, type AlertsTable, type EventsTable, type FactRow, type Tx } from '../../storage/index.js'
+import { joinAlert, newAlertRows, openAlertLookup, serviceDedupKey, type AlertEvent, type EventResult } from '../alerts/index.js'
+import { foldPlainTriggers, plainTriggerLookup, RULED_SOURCES } from '../event-rules/index.js'
+import { maintenanceLookup } from '../maintenance/index.js'
+import { CHECKED_NO_RULE, mitigationLookup } from '../mitigation/index.js'
 import type { IngestJob } from './ingestor.js'
 
 /**
@@ -25,7 +25,7 @@ import type { IngestJob } from './ingestor.js'
  */
 export const HELD_IN_MAINTENANCE: ReadonlySet<string> = RULED_SOURCES
 
-/** Rows gathered for the lane's multi-row inserts, written in foreign-key order. */
+/** Rows gathered for the lane's multi-row inserts, written in foreign-key order (one statement on PostgreSQL). */
 export class PendingRows {
   alerts: Insertable<AlertsTable>[] = []
   log: Insertable<AlertLogTable>[] = []
@@ -36,9 +36,7 @@ export class PendingRows {
     this.alerts = []
     this.log = []
     this.events = []
-    await insertRows(trx, 'alerts', alerts)
-    await insertRows(trx, 'alert_log', log)
-    await insertRows(trx, 'events', events)
+    await insertRowSets(trx, [rowSet('alerts', alerts), rowSet('alert_log', log), rowSet('events', events)])
   }
 }
 
@@ -48,7 +46,14 @@ export interface LaneFacts {
   applyPlain(job: IngestJob, event: AlertEvent, rows: PendingRows): Promise<EventResult | null>
 }
 
-/** Reads, with a few statements, what the lane's plain triggers need. */
+/** (service, dedup key) pairs per lookup statement: inside both engines' bound-parameter limits. */
+const PAIRS_PER_LOOKUP = 500
+
+/**
+ * Reads what the lane's plain triggers need with one statement per PAIRS_PER_LOOKUP triggers
+ * (unionFacts): their open alerts, their services' event rules, held resolves and flap history
+ * (ruled sources), maintenance windows and mitigation rules.
+ */
 export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly IngestJob[]): Promise<LaneFacts> {
   // A dedup key seen twice in the lane (on any service: a rule may route one service's key to
   // another) is applied event by event, so its events see each other's effects in order.
@@ -60,26 +65,34 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
       .map((e) => ({ serviceId: job.service.id, dedupKey: e.dedupKey, ruled: RULED_SOURCES.has(job.sourceType), heldInMaintenance: HELD_IN_MAINTENANCE.has(job.sourceType) })),
   )
   if (candidates.length === 0) return { applyPlain: async () => null }
-  const open = await findOpenAlerts(trx, candidates)
-  const ruledPairs = candidates.filter((c) => c.ruled)
-  const plain: PlainTriggers = ruledPairs.length === 0 ? { isPlain: () => true } : await plainTriggers(trx, now, ruledPairs)
-  // Maintenance and mitigation matter only to triggers that open an alert: a lane of repeats
-  // (Alertmanager re-sending what still fires) skips both lookups.
-  const opening = candidates.filter((c) => !open.has(serviceDedupKey(c.serviceId, c.dedupKey)))
-  const maintained = await servicesInMaintenance(trx, now, opening.filter((c) => c.heldInMaintenance).map((c) => c.serviceId))
-  const mitigated = await servicesWithMitigation(trx, opening.map((c) => c.serviceId))
+  const facts: FactRow[] = []
+  for (let i = 0; i < candidates.length; i += PAIRS_PER_LOOKUP) {
+    const chunk = candidates.slice(i, i + PAIRS_PER_LOOKUP)
+    const ruled = chunk.filter((c) => c.ruled)
+    const holdable = chunk.filter((c) => c.heldInMaintenance).map((c) => c.serviceId)
+    const lookups = [openAlertLookup(chunk), mitigationLookup(chunk.map((c) => c.serviceId))]
+    if (ruled.length > 0) lookups.push(plainTriggerLookup(now, ruled))
+    if (holdable.length > 0) lookups.push(maintenanceLookup(now, holdable))
+    facts.push(...(await unionFacts(trx, lookups)))
+  }
+  // Open alerts by (service, key): the lookup matches services and keys separately, so a row
+  // for a pair nobody asked about is never used (applyPlain asks only for its own pairs).
+  const open = new Map(facts.filter((r) => r.kind === 'open').map((r) => [serviceDedupKey(r.service_id, r.dedup_key ?? ''), r.note ?? '']))
+  const plain = foldPlainTriggers(facts, candidates.filter((c) => c.ruled))
+  const maintained = new Set(facts.filter((r) => r.kind === 'maintenance').map((r) => r.service_id))
+  const mitigated = new Set(facts.filter((r) => r.kind === 'mitigation').map((r) => r.service_id))
   return {
     async applyPlain(job, event, rows) {
       if (event.action !== 'trigger' || seen.get(event.dedupKey) !== 1) return null
       const service = job.service
-      const found: Alert | null = open.get(serviceDedupKey(service.id, event.dedupKey)) ?? null
+      const found = open.get(serviceDedupKey(service.id, event.dedupKey)) ?? null
       if (RULED_SOURCES.has(job.sourceType) && !plain.isPlain(service.id, event.dedupKey, found === null)) return null
       if (found !== null) {
         // Resolved since the lane read it: the one-event path opens a new alert.
-        const joined = await joinAlert(trx, now, job.actor, found, event)
+        const joined = await joinAlert(trx, now, job.actor, { id: found }, event)
         if (joined === null) return null
         rows.log.push(joined)
-        return { alertId: found.id, outcome: 'deduplicated' }
+        return { alertId: found, outcome: 'deduplicated' }
       }
       if (HELD_IN_MAINTENANCE.has(job.sourceType) && maintained.has(service.id)) return null
       const opened = newAlertRows(now, job.actor, service, event, {

@@ -4,4 +4,4 @@
  * @module
  */
 export type { MaintenanceWindow, WindowInput, WindowPhase } from './windows.js'
-export { activeWindow, createWindow, deferToWindowEnd, endWindow, getWindow, heldByWindow, holdForMaintenance, listWindows, MAX_WINDOW_MS, phaseOf, servicesInMaintenance, windowFromRow } from './windows.js'
+export { activeWindow, createWindow, deferToWindowEnd, endWindow, getWindow, heldByWindow, holdForMaintenance, listWindows, MAX_WINDOW_MS, phaseOf, maintenanceLookup, windowFromRow } from './windows.js'

@@ -9,7 +9,8 @@
 import { FieldErrors, notFound, conflict } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import { DAY_MS, formatLocal, MINUTE_MS, type Instant } from '../../lib/time/index.js'
-import { preparedQuery, type Db, type MaintenanceWindowsTable } from '../../storage/index.js'
+import { sql } from 'kysely'
+import { NO_RANK, NO_TEXT, preparedQuery, type Db, type FactLookup, type FactRow, type MaintenanceWindowsTable } from '../../storage/index.js'
 import { quietAlert } from '../alarms/quiet-alert.js'
 import type { AlertEvent } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
@@ -154,22 +155,10 @@ export async function holdForMaintenance(db: Db, now: Instant, alertId: string, 
   return window
 }
 
-/**
- * Of these services, those with a maintenance window open now: a batch of new alerts checks
- * them all with one lookup, and only an alert of such a service goes to holdForMaintenance.
- */
-export async function servicesInMaintenance(db: Db, now: Instant, serviceIds: readonly string[]): Promise<Set<string>> {
-  if (serviceIds.length === 0) return new Set()
-  const rows = await db
-    .selectFrom('maintenance_windows')
-    .select('service_id')
-    .distinct()
-    .where('service_id', 'in', [...new Set(serviceIds)])
-    .where('ends_at', '>', now)
-    .where('starts_at', '<=', now)
-    .where('cancelled', '=', 0)
-    .execute()
-  return new Set(rows.map((r) => r.service_id))
+/** Which of these services are in an open maintenance window now, as a lookup for unionFacts: rows of kind `maintenance`. */
+export function maintenanceLookup(now: Instant, serviceIds: readonly string[]): FactLookup {
+  return sql<FactRow>`select distinct 'maintenance' as kind, service_id, ${NO_TEXT} as dedup_key, ${NO_TEXT} as note, ${NO_RANK} as rank
+    from maintenance_windows where service_id in (${sql.join([...new Set(serviceIds)])}) and ends_at > ${now} and starts_at <= ${now} and cancelled = 0`
 }
 
 /**

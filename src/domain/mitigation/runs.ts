@@ -1,6 +1,7 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { Db, MitigationRunsTable } from '../../storage/index.js'
+import { sql } from 'kysely'
+import { NO_RANK, NO_TEXT, unionFacts, type Db, type FactLookup, type FactRow, type MitigationRunsTable } from '../../storage/index.js'
 import { logAlert, type Alert } from '../alerts/index.js'
 import { loopGuardAllows, matchesAlert } from './match.js'
 import type { MitigationRule, MitigationRun, RunStatus } from './model.js'
@@ -27,8 +28,13 @@ export const CHECKED_NO_RULE = JSON.stringify({ checked: true } satisfies AlertM
  */
 export async function servicesWithMitigation(db: Db, serviceIds: readonly string[]): Promise<Set<string>> {
   if (serviceIds.length === 0) return new Set()
-  const rows = await db.selectFrom('mitigation_rules').select('service_id').distinct().where('paused', '=', 0).where('service_id', 'in', [...new Set(serviceIds)]).execute()
-  return new Set(rows.map((r) => r.service_id))
+  return new Set((await unionFacts(db, [mitigationLookup(serviceIds)])).map((r) => r.service_id))
+}
+
+/** servicesWithMitigation as a lookup for unionFacts: rows of kind `mitigation`, one per service with an active rule. */
+export function mitigationLookup(serviceIds: readonly string[]): FactLookup {
+  return sql<FactRow>`select distinct 'mitigation' as kind, service_id, ${NO_TEXT} as dedup_key, ${NO_TEXT} as note, ${NO_RANK} as rank
+    from mitigation_rules where paused = 0 and service_id in (${sql.join([...new Set(serviceIds)])})`
 }
 
 export function runFromRow(r: MitigationRunsTable): MitigationRun {

@@ -3,7 +3,7 @@ import { pino, type Logger } from 'pino'
 import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { ProcessConfig } from '../config/process-config.js'
 import { Engine, type EngineModule } from '../engine/index.js'
-import { engineModules } from '../engine/modules/index.js'
+import { engineModules, SEND_TRACK } from '../engine/modules/index.js'
 import { buildHttpServer } from '../http/server.js'
 import type { Api } from '../http/types.js'
 import type { SecretBox } from '../lib/secrets.js'
@@ -84,7 +84,11 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
       engine?.wake()
       storage.notifyPeers()
     }
-    const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox: wake }
+    const wakeOutbox = () => {
+      engine?.wake(SEND_TRACK)
+      storage.notifyPeers()
+    }
+    const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox }
     engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
     const ingestor = new Ingestor(storage, clock, log, wake)
     const lag = new EventLoopLag().start()

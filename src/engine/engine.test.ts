@@ -51,4 +51,52 @@ describe('Engine', () => {
       await engine.stop()
     }
   })
+
+  it('cycles each track on its own: a stuck main track does not hold up sending; runOnce runs the tracks in order', async () => {
+    const clock = new ManualClock(Date.parse('2026-11-24T10:00:00Z'))
+    const order: string[] = []
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const escalate = {
+      name: 'engine.escalate' as const,
+      version: 1,
+      minIntervalMs: 0,
+      runs: 0,
+      async run() {
+        escalate.runs += 1
+        order.push('escalate')
+        await gate
+      },
+    }
+    const send = {
+      name: 'engine.send' as const,
+      version: 1,
+      minIntervalMs: 0,
+      track: 'send',
+      runs: 0,
+      async run() {
+        send.runs += 1
+        order.push('send')
+      },
+    }
+    const engine = new Engine([escalate, send], { storage: {} as Storage, clock, log: pino({ level: 'silent' }), metrics: new Registry(), tickMs: 60_000 })
+    engine.start()
+    try {
+      await expect.poll(() => send.runs).toBe(1)
+      expect(escalate.runs).toBe(1)
+      // The main track is still inside its first cycle; the send track cycles whenever woken.
+      engine.wake('send')
+      await expect.poll(() => send.runs).toBe(2)
+      engine.wake('send')
+      await expect.poll(() => send.runs).toBe(3)
+      expect(escalate.runs).toBe(1)
+      release()
+      order.length = 0
+      await engine.runOnce()
+      expect(order).toEqual(['escalate', 'send'])
+    } finally {
+      release()
+      await engine.stop()
+    }
+  })
 })

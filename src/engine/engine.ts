@@ -15,86 +15,108 @@ export interface EngineOptions {
   readonly moduleBudgetMs?: number
 }
 
+/** One loop of modules: its own cycle in progress, wake-up flag and timer. */
+interface Track {
+  readonly name: string
+  readonly modules: readonly EngineModule[]
+  running: Promise<void> | null
+  wakeRequested: boolean
+  timer: NodeJS.Timeout | null
+}
+
 /**
- * Runs the modules in order, one cycle at a time, on a tick or when woken. Each module is
- * isolated: its error is logged and counted, and the next module still runs.
+ * Runs the modules in order, one cycle at a time per track, on a tick or when woken. Modules
+ * of different tracks (EngineModule.track) cycle side by side. Each module is isolated: its
+ * error is logged and counted, and the next module still runs.
  */
 export class Engine {
-  readonly #modules: readonly EngineModule[]
+  readonly #tracks: readonly Track[]
   readonly #opts: EngineOptions
   readonly #lastRun = new Map<string, number>()
   readonly #duration: Histogram<'module'>
   readonly #failures: Counter<'module'>
   #cycle = 0
-  #running: Promise<void> | null = null
-  #wakeRequested = false
-  #timer: NodeJS.Timeout | null = null
   #stopped = true
 
   constructor(modules: readonly EngineModule[], opts: EngineOptions) {
-    this.#modules = modules
+    const byName = new Map<string, EngineModule[]>()
+    for (const m of modules) {
+      const name = m.track ?? 'main'
+      byName.set(name, [...(byName.get(name) ?? []), m])
+    }
+    this.#tracks = [...byName].map(([name, mods]) => ({ name, modules: mods, running: null, wakeRequested: false, timer: null }))
     this.#opts = opts
     this.#duration = new Histogram({ name: 'tend_engine_module_duration_seconds', help: 'Duration of one engine module run', labelNames: ['module'], buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5], registers: [opts.metrics] })
     this.#failures = new Counter({ name: 'tend_engine_module_failures_total', help: 'Engine module runs that failed', labelNames: ['module'], registers: [opts.metrics] })
   }
 
-  /** Starts cycling: one cycle now, then on every tick or wake(). */
+  /** Starts cycling: one cycle of every track now, then on every tick or wake(). */
   start(): void {
     if (!this.#stopped) return
     this.#stopped = false
     this.wake()
   }
 
-  /** Asks for a cycle as soon as the current one ends (coalesces many calls into one cycle). */
-  wake(): void {
+  /**
+   * Asks for a cycle of one track, or of every track, as soon as its current one ends
+   * (coalesces many calls into one cycle).
+   */
+  wake(track?: string): void {
     if (this.#stopped) return
-    this.#wakeRequested = true
-    if (this.#running === null) this.#schedule(0)
-  }
-
-  /** Runs every module once, now; for tests and the simulator (which move the clock themselves). */
-  async runOnce(): Promise<void> {
-    while (this.#running !== null) await this.#running
-    this.#running = this.#cycleOnce(true)
-    try {
-      await this.#running
-    } finally {
-      this.#running = null
+    for (const t of this.#tracks) {
+      if (track !== undefined && t.name !== track) continue
+      t.wakeRequested = true
+      if (t.running === null) this.#schedule(t, 0)
     }
   }
 
-  /** Stops after the cycle in progress finishes: engine work is never cut off mid-way. */
+  /** Runs every module once, now, track after track; for tests and the simulator (which move the clock themselves). */
+  async runOnce(): Promise<void> {
+    for (const t of this.#tracks) {
+      while (t.running !== null) await t.running
+      t.running = this.#cycleOnce(t, true)
+      try {
+        await t.running
+      } finally {
+        t.running = null
+      }
+    }
+  }
+
+  /** Stops after the cycles in progress finish: engine work is never cut off mid-way. */
   async stop(): Promise<void> {
     this.#stopped = true
-    if (this.#timer !== null) clearTimeout(this.#timer)
-    this.#timer = null
-    while (this.#running !== null) await this.#running
-  }
-
-  #schedule(delayMs: number): void {
-    if (this.#timer !== null) clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => {
-      this.#timer = null
-      void this.#loop()
-    }, delayMs)
-    this.#timer.unref()
-  }
-
-  async #loop(): Promise<void> {
-    if (this.#stopped || this.#running !== null) return
-    this.#wakeRequested = false
-    this.#running = this.#cycleOnce(false)
-    try {
-      await this.#running
-    } finally {
-      this.#running = null
+    for (const t of this.#tracks) {
+      if (t.timer !== null) clearTimeout(t.timer)
+      t.timer = null
     }
-    if (!this.#stopped) this.#schedule(this.#wakeRequested ? 0 : this.#opts.tickMs)
+    for (const t of this.#tracks) while (t.running !== null) await t.running
   }
 
-  async #cycleOnce(force: boolean): Promise<void> {
+  #schedule(t: Track, delayMs: number): void {
+    if (t.timer !== null) clearTimeout(t.timer)
+    t.timer = setTimeout(() => {
+      t.timer = null
+      void this.#loop(t)
+    }, delayMs)
+    t.timer.unref()
+  }
+
+  async #loop(t: Track): Promise<void> {
+    if (this.#stopped || t.running !== null) return
+    t.wakeRequested = false
+    t.running = this.#cycleOnce(t, false)
+    try {
+      await t.running
+    } finally {
+      t.running = null
+    }
+    if (!this.#stopped) this.#schedule(t, t.wakeRequested ? 0 : this.#opts.tickMs)
+  }
+
+  async #cycleOnce(t: Track, force: boolean): Promise<void> {
     this.#cycle += 1
-    for (const module of this.#modules) {
+    for (const module of t.modules) {
       if (this.#stopped && !force) return
       const now = this.#opts.clock.now()
       const last = this.#lastRun.get(module.name)
@@ -106,7 +128,6 @@ export class Engine {
       await new Promise((resolve) => setImmediate(resolve))
     }
   }
-
   async #runModule(module: EngineModule): Promise<void> {
     const log = this.#opts.log.child({ module: module.name, cycle: this.#cycle })
     const ctx: CycleCtx = { storage: this.#opts.storage, clock: this.#opts.clock, log, cycle: this.#cycle }

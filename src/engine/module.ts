@@ -29,5 +29,11 @@ export interface EngineModule {
   readonly version: number
   /** The least time between two runs; 0 runs it every cycle (every tick or wake-up). */
   readonly minIntervalMs: number
+  /**
+   * The loop it runs in (default `main`). Each track cycles on its own, side by side with the
+   * others, so sending a page never waits for the next escalations to be fired, and firing them
+   * never waits for a slow send. runOnce runs the tracks one after another, in module order.
+   */
+  readonly track?: string
   run(ctx: CycleCtx): Promise<void>
 }

@@ -8,6 +8,6 @@ export interface PagingDeps {
   readonly channels: ChannelRegistry
   readonly publicUrl: string
   readonly sendTimeoutMs: number
-  /** Asks for another engine cycle soon (new messages were queued). */
+  /** Asks the outbox's track for a cycle soon (new messages were queued). */
   readonly wakeOutbox: () => void
 }

@@ -92,7 +92,8 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         // In due order, so that of two alerts for one person the earlier one pages and the later one bundles.
         const byId = new Map(claimed.map((row) => [row.id, row]))
         // One memo and one write buffer per transaction: the alerts of a chunk share their
-        // service, policy and people, and their timeline rows, pages and next steps are written together.
+        // service, policy and people, and their timeline rows, pages and next steps are written
+        // together.
         const pagingCtx: FiringCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), writes: newPagingWrites() }
         for (const id of ids) {
           const row = byId.get(id)
@@ -103,11 +104,14 @@ export function escalationManager(deps: PagingDeps): EngineModule {
       const fireChunk = async (ids: string[]): Promise<void> => {
         try {
           await ctx.storage.db.transaction().execute((trx) => fire(trx, ids))
+          // The outbox runs in its own track: its pages go out while the next chunk fires.
+          deps.wakeOutbox()
         } catch (err) {
           ctx.log.warn({ err, alerts: ids.length }, 'escalation chunk failed; firing its alerts one by one')
           for (const id of ids) {
             try {
               await ctx.storage.db.transaction().execute((trx) => fire(trx, [id]))
+              deps.wakeOutbox()
             } catch (alertErr) {
               ctx.log.error({ err: alertErr, alertId: id }, 'escalation step failed; it stays due and is retried next cycle')
             }
@@ -125,7 +129,6 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         }
       }
       await Promise.all(lanesByService(due, LANES).map(runLane))
-      if (due.length > 0) deps.wakeOutbox()
     },
   }
 }

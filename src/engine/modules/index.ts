@@ -11,8 +11,12 @@ import { oncallHealthManager } from './oncall-health-manager.js'
 import { outboxSender } from './outbox-sender.js'
 
 export type { PagingDeps } from './deps.js'
+export { SEND_TRACK } from './outbox-sender.js'
 
-/** The engine's modules, in the order each cycle runs them: raise (heartbeats, alarms, held events), mitigate, escalate, then send. */
+/**
+ * The engine's modules, in the order each cycle runs them: raise (heartbeats, alarms, held
+ * events), mitigate, escalate; sending runs in its own track (SEND_TRACK), beside them.
+ */
 export function engineModules(deps: PagingDeps): EngineModule[] {
   return [heartbeatManager(), alarmManager(), heldEventManager(), mitigationManager(deps), escalationManager(deps), autoResolveManager, handoffNoticeManager, outboxSender(deps), oncallHealthManager(deps)]
 }

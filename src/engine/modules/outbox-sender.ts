@@ -2,6 +2,9 @@ import { deliverDue } from '../../domain/paging/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
 
+/** The engine track the outbox runs in (PagingDeps.wakeOutbox wakes it). */
+export const SEND_TRACK = 'send'
+
 const BATCH = 200
 /** Batches per cycle, so a flood of messages cannot starve the other modules. */
 const MAX_BATCHES = 5
@@ -12,6 +15,8 @@ export function outboxSender(deps: PagingDeps): EngineModule {
     name: 'engine.outbox',
     version: 1,
     minIntervalMs: 0,
+    // Its own loop: a page goes out as soon as its escalation commits, while the next ones fire.
+    track: SEND_TRACK,
     async run(ctx) {
       for (let i = 0; i < MAX_BATCHES; i++) {
         // Lets intake requests in between batches (see the escalation manager).

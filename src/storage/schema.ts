@@ -669,6 +669,12 @@ export interface AgentJobsTable {
   finished_at: number | null
 }
 
+/** One row (id 1): a counter triggers move on at every write to a paging configuration table. */
+export interface ConfigGenerationTable {
+  id: number
+  n: number
+}
+
 export interface Database {
   users: UsersTable
   contact_methods: ContactMethodsTable
@@ -724,4 +730,5 @@ export interface Database {
   follow_ups: FollowUpsTable
   agents: AgentsTable
   agent_jobs: AgentJobsTable
+  config_generation: ConfigGenerationTable
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { CONFIG_TABLES } from '../../src/storage/migrations/20261127180000-create-config-generation.js'
 import { MIGRATIONS } from '../../src/storage/migrations/index.js'
 import { createTestDatabase, DIALECTS } from '../harness/storage.js'
 
@@ -47,6 +49,53 @@ for (const dialect of DIALECTS) {
           .values({ id: 'u', name: 'U', email: 'u@x.test', time_zone: 'UTC', sleep_start: '22:00', sleep_end: '08:00', working_days: 'mon', working_start: '09:00', working_end: '17:00', is_admin: 0, is_demo: 0, ical_token_hash: null, created_at: 1, updated_at: 1 })
           .execute()
         await expect(db.storage.db.insertInto('team_members').values({ team_id: 't', user_id: 'u', role: 'boss', created_at: 1 }).execute()).rejects.toThrow()
+      } finally {
+        await db.dispose()
+      }
+    })
+
+    it('moves the configuration counter on every write to a configuration table, and only then', async () => {
+      const db = await createTestDatabase(dialect)
+      try {
+        const d = db.storage.db
+        const generation = async () => Number((await d.selectFrom('config_generation').select('n').where('id', '=', 1).executeTakeFirstOrThrow()).n)
+        let last = await generation()
+        const moved = async () => {
+          const now = await generation()
+          const did = now > last
+          last = now
+          return did
+        }
+        await d.insertInto('teams').values({ id: 't', name: 'T', description: '', time_zone: 'UTC', is_demo: 0, created_at: 1, updated_at: 1 }).execute()
+        expect(await moved()).toBe(true)
+        await d.updateTable('teams').set({ description: 'changed' }).where('id', '=', 't').execute()
+        expect(await moved()).toBe(true)
+        await d
+          .insertInto('users')
+          .values({ id: 'u', name: 'U', email: 'u@x.test', time_zone: 'UTC', sleep_start: '22:00', sleep_end: '08:00', working_days: 'mon', working_start: '09:00', working_end: '17:00', is_admin: 0, is_demo: 0, ical_token_hash: null, created_at: 1, updated_at: 1 })
+          .execute()
+        expect(await moved()).toBe(true)
+        // Not configuration: an audit row leaves the counter alone.
+        await d.insertInto('audit_log').values({ id: 'a', at: 1, actor_user_id: null, actor_label: 'test', action: 'test', entity_type: 'team', entity_id: 't', team_id: 't', before_json: null, after_json: null }).execute()
+        expect(await moved()).toBe(false)
+        await d.deleteFrom('users').where('id', '=', 'u').execute()
+        expect(await moved()).toBe(true)
+        // A rolled-back write leaves it where it was.
+        await expect(
+          d.transaction().execute(async (trx) => {
+            await trx.updateTable('teams').set({ description: 'again' }).execute()
+            throw new Error('roll back')
+          }),
+        ).rejects.toThrow('roll back')
+        expect(await moved()).toBe(false)
+        // Every configuration table has its triggers (insert, update and delete).
+        for (const table of CONFIG_TABLES) {
+          const { rows } =
+            dialect === 'postgres'
+              ? await sql<{ n: number }>`select count(*)::int as n from pg_trigger where tgrelid = ${table}::regclass and not tgisinternal and tgname like '%config_generation%'`.execute(d)
+              : await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'trigger' and tbl_name = ${table} and name like '%config_generation%'`.execute(d)
+          expect([table, Number(rows[0]?.n)]).toEqual([table, dialect === 'postgres' ? 1 : 3])
+        }
       } finally {
         await db.dispose()
       }

@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { ProcessConfig } from '../config/process-config.js'
 import { Engine, type EngineModule } from '../engine/index.js'
 import { engineModules, SEND_TRACK } from '../engine/modules/index.js'
+import { ConfigCache } from '../domain/paging/index.js'
 import { buildHttpServer } from '../http/server.js'
 import type { Api } from '../http/types.js'
 import type { SecretBox } from '../lib/secrets.js'
@@ -88,7 +89,7 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
       engine?.wake(SEND_TRACK)
       storage.notifyPeers()
     }
-    const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox }
+    const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox, configCache: new ConfigCache() }
     engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
     const ingestor = new Ingestor(storage, clock, log, wake)
     const lag = new EventLoopLag().start()

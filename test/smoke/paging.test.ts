@@ -224,6 +224,41 @@ for (const dialect of DIALECTS) {
       expect(await alertRow('high')).toEqual({ escalation_step: 1, escalation_loop: 0, next_escalation_at: null })
     })
 
+    it('pages by the configuration as it is when a step fires: a changed policy, a renamed person, a removed rule', async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl, { name: 'Ana' })
+      const bo = await buildPagedPerson(app, hookUrl, { name: 'Bo' })
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 5 }])
+      const fire = async (summary: string) => {
+        const res = await app.call('POST', '/v2/enqueue', pdTrigger(s.key, summary), null)
+        expect(res.status).toBe(202)
+        await app.settle()
+        return hooks.requests.filter((r) => r.json?.alert?.summary === summary)
+      }
+      // The engine has now read (and keeps) the service, policy, Ana and her rules and methods.
+      expect((await fire('Disk 91% on db-1')).map((r) => r.path)).toEqual([`/${ana.id}`])
+
+      // Through the API: the policy now pages Bo.
+      const patched = await app.call('PATCH', `/api/v1/escalation-policies/${s.policyId}`, { steps: [{ targets: [{ type: 'user', id: bo.id }], delayMinutes: 5 }] })
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200)
+      const second = await fire('Disk 95% on db-1')
+      expect(second.map((r) => r.path)).toEqual([`/${bo.id}`])
+
+      // Behind the API's back (another tool, a hand-run statement): Bo renamed in the database.
+      await app.tend.storage.db.updateTable('users').set({ name: 'Bo Renamed' }).where('id', '=', bo.id).execute()
+      app.clock.advance(10 * MIN)
+      await fire('Disk 97% on db-1')
+      const alerts = await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}`)
+      const third = alerts.body.items.find((a: { summary: string }) => a.summary === 'Disk 97% on db-1')
+      const timeline = await app.call('GET', `/api/v1/alerts/${third.id}`)
+      expect(timeline.body.timeline.map((e: { message: string }) => e.message).join('\n')).toContain('Notifying Bo Renamed')
+
+      // Bo's rules removed: the next alert finds nobody to reach instead of paging from memory.
+      for (const r of (await app.call('GET', `/api/v1/users/${bo.id}/notification-rules`)).body.items) await app.call('DELETE', `/api/v1/users/${bo.id}/notification-rules/${r.id}`)
+      app.clock.advance(10 * MIN)
+      expect(await fire('Disk 99% on db-1')).toEqual([])
+    })
+
     it('retries a failing webhook with backoff, dead-letters it, and pages the team admins', async () => {
       const s = await scenario()
       hooks.respond = (r) => (r.path === `/${s.ana.id}` ? 503 : 200)

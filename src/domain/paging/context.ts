@@ -4,6 +4,7 @@ import type { Insertable } from 'kysely'
 import { insertRows, type AlertLogTable, type Db } from '../../storage/index.js'
 import { alertLogRow, logAlert, type AlertLogKind } from '../alerts/index.js'
 import { enqueueNotificationsInBulk, type LinkSigner, type NewNotification } from '../notify/index.js'
+import type { ConfigView } from './config-cache.js'
 import type { PagingMemo } from './memo.js'
 
 /** What paging work needs: the transaction, the instant, secrets (addresses) and the link signer. */
@@ -15,6 +16,8 @@ export interface PagingCtx {
   readonly publicUrl: string
   /** Set by callers that fire many alerts in one transaction: shares lookups between them. */
   readonly memo?: PagingMemo
+  /** Set by the engine: configuration lookups kept across runs while it stands still (config-cache.ts). */
+  readonly config?: ConfigView
   /** Set when firing escalations (FiringCtx); timeline rows then go here too. */
   readonly writes?: PagingWrites
 }

@@ -6,7 +6,7 @@ import { getTeam } from '../teams/index.js'
 import { usersById } from '../users/index.js'
 import { logPaging, moveEscalation, type FiringCtx, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
-import { memoized } from './memo.js'
+import { configured } from './config-cache.js'
 import { raiseUnreachable } from './unreachable.js'
 
 /**
@@ -16,8 +16,8 @@ import { raiseUnreachable } from './unreachable.js'
  * notify the first step only: they never escalate.
  */
 export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void> {
-  const service = await memoized(ctx, `service:${alert.serviceId}`, () => getService(ctx.db, alert.serviceId))
-  const team = await memoized(ctx, `team:${service.teamId}`, () => getTeam(ctx.db, service.teamId))
+  const service = await configured(ctx, `service:${alert.serviceId}`, () => getService(ctx.db, alert.serviceId))
+  const team = await configured(ctx, `team:${service.teamId}`, () => getTeam(ctx.db, service.teamId))
   const names = { service: service.name, team: team.name }
   const firing = `l${alert.escalationLoop}s${alert.escalationStep}`
 
@@ -31,11 +31,11 @@ export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void
   }
 
   const policyId = alert.policyId
-  const policy = policyId === null ? null : await memoized(ctx, `policy:${policyId}`, () => findPolicy(ctx.db, policyId))
+  const policy = policyId === null ? null : await configured(ctx, `policy:${policyId}`, () => findPolicy(ctx.db, policyId))
   if (policy === null) {
     // No policy: everyone on call on the owning team's schedules, at once, one time.
     const recipients: Recipient[] = []
-    for (const schedule of await listSchedules(ctx.db, { teamId: service.teamId })) {
+    for (const schedule of await configured(ctx, `team-schedules:${service.teamId}`, () => listSchedules(ctx.db, { teamId: service.teamId }))) {
       const who = await onCallOf(ctx, alert, schedule.id)
       if (who !== null) recipients.push({ userId: who, reason: `on call on ${schedule.name} (the service has no escalation policy)` })
     }
@@ -57,7 +57,7 @@ export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void
   for (const target of step.step.targets) {
     if (target.type === 'user') recipients.push({ userId: target.id, reason: stepLabel })
     else {
-      const schedule = await getSchedule(ctx.db, target.id).catch(() => null)
+      const schedule = await configured(ctx, `schedule:${target.id}`, () => getSchedule(ctx.db, target.id)).catch(() => null)
       const who = schedule === null ? null : await onCallOf(ctx, alert, schedule.id)
       if (schedule !== null && who !== null) recipients.push({ userId: who, reason: `on call on ${schedule.name} (${stepLabel})` })
     }
@@ -75,7 +75,8 @@ async function deliver(ctx: FiringCtx, alert: Alert, names: { service: string; t
 
 /** Who is on call on a schedule now; logs a gap on the alert's timeline. */
 async function onCallOf(ctx: PagingCtx, alert: Alert, scheduleId: string): Promise<string | null> {
-  const schedule = await getSchedule(ctx.db, scheduleId)
+  const schedule = await configured(ctx, `schedule:${scheduleId}`, () => getSchedule(ctx.db, scheduleId))
+  // Overrides are read each time: they are about now, not configuration.
   const now = await scheduleOnCall(ctx.db, schedule, ctx.now)
   if (now.shift.userId === null) await logPaging(ctx, alert.id, 'nobody_on_call', `Nobody is on call on ${schedule.name} right now (a gap in the schedule)`)
   return now.shift.userId

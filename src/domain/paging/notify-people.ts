@@ -4,6 +4,7 @@ import { findUser, listContactMethodsMeta, listNotificationRules } from '../user
 import { formatLocal } from '../../lib/time/index.js'
 import { logPaging, queueMessages, type FiringCtx, type PagingCtx } from './context.js'
 import { memoized } from './memo.js'
+import { configured } from './config-cache.js'
 import { latestChangeLine } from '../change-requests/index.js'
 import { preparedQuery } from '../../storage/index.js'
 
@@ -29,14 +30,14 @@ export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { servic
   const unreachable: { userId: string; why: string }[] = []
   const recentChange = recipients.length === 0 ? null : await memoized(ctx, `change:${alert.serviceId}`, () => latestChangeLine(ctx.db, alert.serviceId, ctx.now))
   for (const r of recipients) {
-    const user = await memoized(ctx, `user:${r.userId}`, () => findUser(ctx.db, r.userId))
+    const user = await configured(ctx, `user:${r.userId}`, () => findUser(ctx.db, r.userId))
     if (user === null) {
       unreachable.push({ userId: r.userId, why: 'the user no longer exists' })
       continue
     }
     const [rules, methods, lastPage] = await Promise.all([
-      memoized(ctx, `rules:${user.id}`, () => listNotificationRules(ctx.db, user.id)),
-      memoized(ctx, `methods:${user.id}`, () => listContactMethodsMeta(ctx.db, user.id)),
+      configured(ctx, `rules:${user.id}`, () => listNotificationRules(ctx.db, user.id)),
+      configured(ctx, `methods:${user.id}`, () => listContactMethodsMeta(ctx.db, user.id)),
       firstPageInWindow(ctx, user.id, alert),
     ])
     // Whether they are engaged only changes the plan for someone with a calm method to update them on.

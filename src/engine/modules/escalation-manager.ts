@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { alertFromRow } from '../../domain/alerts/index.js'
-import { fireEscalation, flushPaging, newPagingWrites, type FiringCtx } from '../../domain/paging/index.js'
+import { configGenerationColumn, fireEscalation, flushPaging, newPagingWrites, type FiringCtx } from '../../domain/paging/index.js'
 import type { Tx } from '../../storage/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
@@ -77,6 +77,8 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         let claim = trx
           .selectFrom('alerts')
           .selectAll()
+          // Read in the claim itself: the configuration counter the chunk's lookups may trust (config-cache.ts).
+          .select(configGenerationColumn().as('config_generation'))
           .where('id', 'in', [...ids])
           // Through the expression, as above: by primary key, never by walking the status index.
           .where(sql<string>`${sql.ref('status')} || ''`, '=', 'triggered')
@@ -93,8 +95,11 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         const byId = new Map(claimed.map((row) => [row.id, row]))
         // One memo and one write buffer per transaction: the alerts of a chunk share their
         // service, policy and people, and their timeline rows, pages and next steps are written
-        // together.
-        const pagingCtx: FiringCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), writes: newPagingWrites() }
+        // together. Configuration lookups also go through the process's cache, valid for the
+        // counter the claim read.
+        const generation = claimed[0]?.config_generation
+        const config = generation === undefined ? undefined : { cache: deps.configCache, generation: Number(generation) }
+        const pagingCtx: FiringCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), writes: newPagingWrites(), ...(config === undefined ? {} : { config }) }
         for (const id of ids) {
           const row = byId.get(id)
           if (row !== undefined) await fireEscalation(pagingCtx, alertFromRow(row))

@@ -1,0 +1,66 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../storage/index.js'
+import type { PagingCtx } from './context.js'
+import { memoized } from './memo.js'
+
+/** Past this many entries the cache starts over (it holds a few per service and person). */
+const MAX_ENTRIES = 20_000
+
+/**
+ * Paging configuration the engine read (services, teams, policies, schedules, people, their
+ * rules and contact methods), kept between runs for as long as none of it changed. On
+ * PostgreSQL every lookup is a round trip, and the first alert of each service in a run needed
+ * about ten of them; now it needs none while the configuration stands still.
+ *
+ * Validity comes from `config_generation`, a counter triggers move on at every write to a
+ * configuration table (migration 20261127180000), whoever writes. A caller passes the counter
+ * as read in its own transaction before its lookups: what it then loads is at least that
+ * fresh, so an entry is only handed to callers that read the same counter. A caller that read
+ * a newer one empties the cache; one that read an older one (it began before a change) loads
+ * for itself without keeping anything.
+ */
+export class ConfigCache {
+  #generation = -1
+  readonly #entries = new Map<string, Promise<unknown>>()
+
+  get<T>(generation: number, key: string, load: () => Promise<T>): Promise<T> {
+    if (generation < this.#generation) return load()
+    if (generation > this.#generation || this.#entries.size >= MAX_ENTRIES) {
+      this.#entries.clear()
+      this.#generation = generation
+    }
+    const hit = this.#entries.get(key)
+    if (hit !== undefined) return hit as Promise<T>
+    const loading = load()
+    this.#entries.set(key, loading)
+    // A failed lookup (a service deleted meanwhile) is asked again next time, not remembered.
+    loading.catch(() => {
+      if (this.#entries.get(key) === loading) this.#entries.delete(key)
+    })
+    return loading
+  }
+}
+
+/** The cache and the counter a caller read in its transaction (PagingCtx.config). */
+export interface ConfigView {
+  readonly cache: ConfigCache
+  readonly generation: number
+}
+
+/**
+ * The configuration counter as a column, to read it with a statement the caller makes anyway
+ * (the escalation claim, the outbox claim) instead of a round trip of its own.
+ */
+export const configGenerationColumn = (): RawBuilder<number> => sql<number>`(select n from config_generation where id = 1)`
+
+/** A configuration lookup: once per transaction (memo), and across runs through ctx.config while nothing changed. */
+export function configured<T>(ctx: Pick<PagingCtx, 'memo' | 'config'>, key: string, load: () => Promise<T>): Promise<T> {
+  const config = ctx.config
+  return memoized(ctx, key, config === undefined ? load : () => config.cache.get(config.generation, key, load))
+}
+
+/** The cache as valid for the caller's transaction: reads the counter (one statement). */
+export async function readConfigView(db: Db, cache: ConfigCache): Promise<ConfigView> {
+  const row = await db.selectFrom('config_generation').select('n').where('id', '=', 1).executeTakeFirst()
+  return { cache, generation: Number(row?.n ?? 0) }
+}

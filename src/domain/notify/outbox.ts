@@ -120,26 +120,47 @@ export type DeliveryResult =
   | { readonly ok: true; readonly providerId: string | null; readonly durationMs: number }
   | { readonly ok: false; readonly permanent: boolean; readonly error: string; readonly durationMs: number; readonly timedOut?: boolean }
 
+/** One attempt for recordDeliveries: the message, its outcome, and the jitter for its retry. */
+export interface Attempt {
+  readonly n: Notification
+  readonly result: DeliveryResult
+  readonly random: number
+}
+
 /**
- * Records one attempt. Sent: done. Failed: back to pending with backoff, or dead after the last
- * attempt or a permanent error. Returns the new status.
+ * Records a batch of attempts. Sent: done. Failed: back to pending with backoff, or dead after
+ * the last attempt or a permanent error. Few statements: every attempt row in one insert, and
+ * the messages sent without a provider id (webhooks, Slack) in one update. Returns each
+ * message's new status, in order.
  */
-export async function recordDelivery(db: Db, now: Instant, n: Notification, result: DeliveryResult, random: number): Promise<NotificationStatus> {
-  await db
-    .insertInto('notification_attempts')
-    .values({ id: newId(), notification_id: n.id, at: now, outcome: result.ok ? 'sent' : result.timedOut === true ? 'timeout' : 'failed', error: result.ok ? null : result.error, duration_ms: Math.round(result.durationMs) })
-    .execute()
-  if (result.ok) {
-    await db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: result.providerId, last_error: null }).where('id', '=', n.id).execute()
-    return 'sent'
+export async function recordDeliveries(db: Db, now: Instant, attempts: readonly Attempt[]): Promise<NotificationStatus[]> {
+  if (attempts.length === 0) return []
+  await insertRows(
+    db,
+    'notification_attempts',
+    attempts.map(({ n, result }) => ({ id: newId(), notification_id: n.id, at: now, outcome: result.ok ? 'sent' : result.timedOut === true ? 'timeout' : 'failed', error: result.ok ? null : result.error, duration_ms: Math.round(result.durationMs) })),
+  )
+  const sentPlain: string[] = []
+  const statuses: NotificationStatus[] = []
+  for (const { n, result, random } of attempts) {
+    if (result.ok) {
+      if (result.providerId === null) sentPlain.push(n.id)
+      else await db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: result.providerId, last_error: null }).where('id', '=', n.id).execute()
+      statuses.push('sent')
+      continue
+    }
+    const dead = result.permanent || n.attempts >= MAX_ATTEMPTS
+    await db
+      .updateTable('notifications')
+      .set({ status: dead ? 'dead' : 'pending', sending_until: null, last_error: result.error, next_attempt_at: dead ? n.nextAttemptAt : now + retryDelayMs(n.attempts, random) })
+      .where('id', '=', n.id)
+      .execute()
+    statuses.push(dead ? 'dead' : 'pending')
   }
-  const dead = result.permanent || n.attempts >= MAX_ATTEMPTS
-  await db
-    .updateTable('notifications')
-    .set({ status: dead ? 'dead' : 'pending', sending_until: null, last_error: result.error, next_attempt_at: dead ? n.nextAttemptAt : now + retryDelayMs(n.attempts, random) })
-    .where('id', '=', n.id)
-    .execute()
-  return dead ? 'dead' : 'pending'
+  for (let i = 0; i < sentPlain.length; i += 500) {
+    await db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: null, last_error: null }).where('id', 'in', sentPlain.slice(i, i + 500)).execute()
+  }
+  return statuses
 }
 
 /** Puts a claimed message back until `until` without counting an attempt (a channel throttle held it). */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Insertable } from 'kysely'
-import { alertLogRow, findAlert, logAlert } from '../alerts/index.js'
+import { alertLogRow, alertsById, findAlert, logAlert, type Alert } from '../alerts/index.js'
 import {
   cancelClaimed,
   CHANNEL_MIN_GAP_MS,
@@ -9,13 +9,14 @@ import {
   throttledUntil,
   claimDueNotifications,
   LINK_LIFETIME_MS,
-  recordDelivery,
+  recordDeliveries,
   renderBundleMessage,
   type ChannelRegistry,
   type DeliveryResult,
   type Destination,
   type LinkSigner,
   type Notification,
+  type NotificationStatus,
   type OutboundMessage,
 } from '../notify/index.js'
 import { findService } from '../services/index.js'
@@ -24,7 +25,8 @@ import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
 import { insertRows, type AlertLogTable, type Storage, type Tx } from '../../storage/index.js'
 import { ENGINE_ACTOR } from './context.js'
-import { memoized, type PagingMemo } from './memo.js'
+import { configured, readConfigView, type ConfigCache } from './config-cache.js'
+import type { PagingCtx } from './context.js'
 import { raiseUnreachable } from './unreachable.js'
 
 export interface OutboxDeps {
@@ -37,6 +39,8 @@ export interface OutboxDeps {
   readonly log: Logger
   /** How long one provider call may take before it counts as a failed attempt. */
   readonly sendTimeoutMs: number
+  /** People and services kept across batches while the configuration stands still (the engine's). */
+  readonly configCache?: ConfigCache
   readonly random: () => number
 }
 
@@ -49,17 +53,26 @@ interface Ready {
   readonly to: Destination
 }
 
+/** What one batch's messages share, read together: the people and services (memo and configuration cache), contact methods and alerts. */
+interface BatchLookups {
+  readonly ctx: Pick<PagingCtx, 'memo' | 'config'>
+  readonly destinations: ReadonlyMap<string, { readonly address_sealed: string; readonly signing_secret_sealed: string | null }>
+  readonly alerts: ReadonlyMap<string, Alert>
+}
+
 /**
  * Sends the messages that are due. Claiming (marking `sending` with a deadline) and recording
  * happen in short transactions; the provider calls happen between them, outside any lock, so a
- * slow webhook never blocks the database. Returns how many messages were attempted.
+ * slow webhook never blocks the database. A batch reads its messages' contact methods and
+ * alerts with one statement each, and records its attempts together. Returns how many messages
+ * were attempted.
  */
 export async function deliverDue(deps: OutboxDeps, limit: number): Promise<number> {
   const now = deps.clock.now()
-  const ready = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
+  const claim = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
     const claimed = await claimDueNotifications(trx, now, now + deps.sendTimeoutMs * 2 + 5_000, limit)
-    // A person or service several messages of the batch share is read once.
-    const memo: PagingMemo = new Map()
+    if (claimed.length === 0) return null
+    const lookups = await readBatchLookups(trx, deps, claimed)
     const out: Ready[] = []
     const lastSend = new Map<string, number>()
     for (const n of claimed) {
@@ -68,28 +81,38 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
         await deferClaimed(trx, n, until)
         continue
       }
-      const prepared = await prepare(trx, deps, memo, n)
+      const prepared = await prepare(trx, deps, lookups, n)
       if (typeof prepared === 'string') await cancelClaimed(trx, n.id, prepared)
       else out.push(prepared)
     }
-    return out
+    return { ready: out, lookups }
   })
-  if (ready.length === 0) return 0
+  if (claim === null || claim.ready.length === 0) return 0
+  const { ready, lookups } = claim
   const results = await Promise.all(ready.map((r) => send(deps, r)))
   await deps.storage.db.transaction().execute(async (trx) => {
-    const memo: PagingMemo = new Map()
+    const recordedAt = deps.clock.now()
+    const attempts = ready.map((r, i) => ({ n: r.n, result: results[i] as DeliveryResult, random: deps.random() }))
+    const statuses = await recordDeliveries(trx, recordedAt, attempts)
+    // A new memo: names are read again in this transaction (the configuration cache still serves them).
+    const ctx = { ...lookups.ctx, memo: new Map() }
     const delivered: Insertable<AlertLogTable>[] = []
-    for (const [i, r] of ready.entries()) {
-      const result = results[i]
-      if (result !== undefined) await record(trx, deps, memo, r.n, result, delivered)
-    }
+    for (const [i, a] of attempts.entries()) await record(trx, deps, ctx, recordedAt, a.n, a.result, statuses[i] ?? 'pending', delivered)
     await insertRows(trx, 'alert_log', delivered)
   })
   return ready.length
 }
 
-const serviceOf = (trx: Tx, memo: PagingMemo, id: string) => memoized({ memo }, `service:${id}`, () => findService(trx, id))
-const userOf = (trx: Tx, memo: PagingMemo, id: string) => memoized({ memo }, `user:${id}`, () => findUser(trx, id))
+async function readBatchLookups(trx: Tx, deps: OutboxDeps, claimed: readonly Notification[]): Promise<BatchLookups> {
+  const methodIds = [...new Set(claimed.flatMap((n) => (n.contactMethodId === null ? [] : [n.contactMethodId])))]
+  const destinations = methodIds.length === 0 ? [] : await trx.selectFrom('contact_methods').select(['id', 'address_sealed', 'signing_secret_sealed']).where('id', 'in', methodIds).execute()
+  const alerts = await alertsById(trx, claimed.flatMap((n) => (n.alertId === null ? [] : [n.alertId])))
+  const config = deps.configCache === undefined ? undefined : await readConfigView(trx, deps.configCache)
+  return { ctx: { memo: new Map(), ...(config === undefined ? {} : { config }) }, destinations: new Map(destinations.map((d) => [d.id, d])), alerts }
+}
+
+const serviceOf = (trx: Tx, ctx: BatchLookups['ctx'], id: string) => configured(ctx, `service-or-null:${id}`, () => findService(trx, id))
+const userOf = (trx: Tx, ctx: BatchLookups['ctx'], id: string) => configured(ctx, `user:${id}`, () => findUser(trx, id))
 
 async function send(deps: OutboxDeps, r: Ready): Promise<DeliveryResult> {
   const started = performance.now()
@@ -111,17 +134,17 @@ async function throttle(trx: Tx, n: Notification, now: number, lastSend: Map<str
 }
 
 /** Builds the outbound message, or returns why it is no longer needed. */
-async function prepare(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Notification): Promise<Ready | string> {
-  const to = await destination(trx, deps, n)
+async function prepare(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification): Promise<Ready | string> {
+  const to = destination(deps, lookups, n)
   if (typeof to === 'string') return to
   const now = deps.clock.now()
-  if (n.kind === 'bundle') return prepareBundle(trx, deps, memo, n, to)
+  if (n.kind === 'bundle') return prepareBundle(trx, deps, lookups.ctx, n, to)
   if (n.alertId === null) return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: n.kind, urgency: n.urgency, subject: n.subject, text: n.text, payload: n.payload, links: {} } }
-  const alert = await findAlert(trx, n.alertId)
+  const alert = lookups.alerts.get(n.alertId) ?? null
   if (alert === null) return 'the alert was deleted'
   if (n.kind === 'alert' && alert.status !== 'triggered') return `the alert is already ${alert.status}`
   if (alert.status === 'resolved') return 'the alert is already resolved'
-  const service = await serviceOf(trx, memo, alert.serviceId)
+  const service = await serviceOf(trx, lookups.ctx, alert.serviceId)
   const expiresAt = now + LINK_LIFETIME_MS
   const links = {
     acknowledge: deps.links.url({ action: 'acknowledge', alertId: alert.id, userId: n.userId, expiresAt }),
@@ -149,7 +172,7 @@ async function prepare(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Notificat
 }
 
 /** A bundle follow-up lists the bundled alerts that are still open; with none left it is dropped. */
-async function prepareBundle(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Notification, to: Destination): Promise<Ready | string> {
+async function prepareBundle(trx: Tx, deps: OutboxDeps, ctx: BatchLookups['ctx'], n: Notification, to: Destination): Promise<Ready | string> {
   const windowStart = Number(n.payload['windowStart'] ?? 0)
   const rows = await trx
     .selectFrom('notifications')
@@ -163,28 +186,26 @@ async function prepareBundle(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Not
     .where('alerts.status', '=', 'triggered')
     .execute()
   if (rows.length === 0) return 'every bundled alert was acknowledged or resolved'
-  const user = await userOf(trx, memo, n.userId)
+  const user = await userOf(trx, ctx, n.userId)
   const rendered = renderBundleMessage(String(n.payload['serviceName'] ?? 'the service'), rows.map((r) => r.summary), windowStart, user?.timeZone ?? 'UTC')
   const payload = { ...n.payload, alerts: rows.map((r) => ({ id: r.id, summary: r.summary, url: `${deps.publicUrl}/alerts/${r.id}` })) }
   return { n, to, message: { id: n.id, idempotencyKey: n.idempotencyKey, kind: 'bundle', urgency: n.urgency, subject: rendered.subject, text: rendered.text, payload, links: { view: `${deps.publicUrl}/alerts?serviceId=${n.serviceId ?? ''}` } } }
 }
 
-async function destination(trx: Tx, deps: OutboxDeps, n: Notification): Promise<Destination | string> {
+function destination(deps: OutboxDeps, lookups: BatchLookups, n: Notification): Destination | string {
   if (n.contactMethodId === null) return 'its contact method was removed'
-  const row = await trx.selectFrom('contact_methods').select(['address_sealed', 'signing_secret_sealed']).where('id', '=', n.contactMethodId).executeTakeFirst()
+  const row = lookups.destinations.get(n.contactMethodId)
   if (row === undefined) return 'its contact method was removed'
   return { address: deps.secrets.decrypt(row.address_sealed), signingSecret: row.signing_secret_sealed === null ? null : deps.secrets.decrypt(row.signing_secret_sealed) }
 }
 
-/** Records an attempt; a delivery's timeline row goes into `delivered`, written with the batch's. */
-async function record(trx: Tx, deps: OutboxDeps, memo: PagingMemo, n: Notification, result: DeliveryResult, delivered: Insertable<AlertLogTable>[]): Promise<void> {
-  const now = deps.clock.now()
-  const status = await recordDelivery(trx, now, n, result, deps.random())
+/** What follows a recorded attempt: its timeline row (a delivery's goes into `delivered`), and the admins paged when nobody got through. */
+async function record(trx: Tx, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: number, n: Notification, result: DeliveryResult, status: NotificationStatus, delivered: Insertable<AlertLogTable>[]): Promise<void> {
   if (n.alertId === null) {
     if (status === 'dead') deps.log.warn({ notificationId: n.id, userId: n.userId, error: result.ok ? null : result.error }, 'message dead-lettered')
     return
   }
-  const user = await userOf(trx, memo, n.userId)
+  const user = await userOf(trx, ctx, n.userId)
   const name = user?.name ?? n.userId
   if (result.ok) {
     delivered.push(alertLogRow(n.alertId, now, 'notified', ENGINE_ACTOR, `${n.kind === 'update' ? 'Update' : 'Page'} delivered to ${name} by ${n.channel}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`, { notificationId: n.id, userId: n.userId, channel: n.channel }))

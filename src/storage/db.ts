@@ -185,23 +185,26 @@ function openPostgres(url: string, onConnectionError: (err: Error) => void): Sto
   const peers = postgresPeers(url, db)
   return buildStorage(db, 'postgres', location, async (module, version, fn) =>
     db.transaction().execute(async (trx) => {
-      const got = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${'tend:' + module})) as locked`.execute(trx)
-      if (got.rows[0]?.locked !== true) throw new NoLockError(module, 'another instance holds the lock')
-      await checkModuleVersion(trx, module, version)
+      // The lock and the version row in one round trip: the outbox takes this lock many times a second.
+      const got = await sql<{ locked: boolean; version: number | null }>`select pg_try_advisory_xact_lock(hashtext(${'tend:' + module})) as locked,
+        (select version from engine_module_versions where name = ${module}) as version`.execute(trx)
+      const row = got.rows[0]
+      if (row?.locked !== true) throw new NoLockError(module, 'another instance holds the lock')
+      await checkModuleVersion(trx, module, version, row.version)
       return fn(trx)
     }),
     peers,
   )
 }
 
-async function checkModuleVersion(trx: Tx, module: string, version: number): Promise<void> {
-  const row = await trx.selectFrom('engine_module_versions').select('version').where('name', '=', module).executeTakeFirst()
-  if (row === undefined) {
+/** Stops an older instance once a newer version of the module has run; records this version the first time. `stored`: the version row's, or null without one. */
+async function checkModuleVersion(trx: Tx, module: string, version: number, stored: number | null): Promise<void> {
+  if (stored === null) {
     await trx.insertInto('engine_module_versions').values({ name: module, version }).onConflict((c) => c.doNothing()).execute()
     return
   }
-  if (row.version > version) throw new NoLockError(module, `a newer version (${row.version}) is running`)
-  if (row.version < version) {
+  if (stored > version) throw new NoLockError(module, `a newer version (${stored}) is running`)
+  if (stored < version) {
     await trx.updateTable('engine_module_versions').set({ version }).where('name', '=', module).execute()
   }
 }

@@ -100,20 +100,22 @@ export async function cancelPendingNotifications(db: Db, alertId: string, now: I
  * they are sent again with the same idempotency key). Marks them `sending` until `deadline`.
  */
 export async function claimDueNotifications(db: Db, now: Instant, deadline: Instant, limit: number): Promise<Notification[]> {
+  // One statement (a round trip on PostgreSQL): mark the due messages and return them as marked.
   const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('sending_until', '<', now)])]))
-    .orderBy('next_attempt_at')
-    .limit(limit)
-    .execute()
-  if (rows.length === 0) return []
-  await db
     .updateTable('notifications')
     .set((eb) => ({ status: 'sending', sending_until: deadline, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', rows.map((r) => r.id))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('notifications')
+        .select('id')
+        .where((w) => w.or([w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]), w.and([w('status', '=', 'sending'), w('sending_until', '<', now)])]))
+        .orderBy('next_attempt_at')
+        .limit(limit),
+    )
+    .returningAll()
     .execute()
-  return rows.map((r) => ({ ...notificationFromRow(r), status: 'sending' as const, attempts: r.attempts + 1 }))
+  // RETURNING keeps no order: the oldest due first, as the claim chose them.
+  return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(notificationFromRow)
 }
 
 export type DeliveryResult =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase, DIALECTS } from '../../test/harness/storage.js'
-import { insertRow, insertRows, insertRowSets, rowSet } from './index.js'
+import { sql } from 'kysely'
+import { executeTogether, insertRow, insertRows, insertRowSets, insertRowsQueries, rowSet } from './index.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: insertRow`, () => {
@@ -75,6 +76,27 @@ for (const dialect of DIALECTS) {
         await insertRowSets(db.storage.db, [rowSet('teams', many), rowSet('services', [service('s9', 'm249')])])
         expect(await db.storage.db.selectFrom('teams').select('id').where('id', 'like', 'm%').execute()).toHaveLength(250)
         expect(await db.storage.db.selectFrom('services').select('team_id').where('id', '=', 's9').execute()).toEqual([{ team_id: 'm249' }])
+      } finally {
+        await db.dispose()
+      }
+    })
+
+    it('runs compiled writes together in order: inserts, updates, and a statement with a literal on its own', async () => {
+      const db = await createTestDatabase(dialect)
+      try {
+        const d = db.storage.db
+        const team = (id: string) => ({ id, name: `Team ${id}`, description: '', time_zone: 'UTC', is_demo: 0 as const, created_at: 1, updated_at: 1 })
+        await insertRows(d, 'teams', [team('old')])
+        await executeTogether(d, [
+          ...insertRowsQueries(d, 'teams', [team('a'), team('b')]),
+          d.updateTable('teams').set({ description: 'updated', updated_at: 2 }).where('id', '=', 'old').compile(),
+          sql`update teams set description = 'literal' where id = ${'a'}`.compile(d),
+          d.deleteFrom('teams').where('id', '=', 'b').compile(),
+        ])
+        expect(await d.selectFrom('teams').select(['id', 'description', 'updated_at']).orderBy('id').execute()).toEqual([
+          { id: 'a', description: 'literal', updated_at: 1 },
+          { id: 'old', description: 'updated', updated_at: 2 },
+        ])
       } finally {
         await db.dispose()
       }

@@ -54,12 +54,19 @@ const ROWS_PER_STATEMENT = 200
  * renumbered for PostgreSQL); every row must have the first row's keys, in the same order.
  */
 export async function insertRows<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], opts: InsertRowOptions = {}): Promise<void> {
-  if (rows.length === 0) return
+  for (const query of insertRowsQueries(db, table, rows, opts)) await db.executeQuery(query)
+}
+
+/** insertRows' statements, compiled but not run (for executeTogether). */
+export function insertRowsQueries<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], opts: InsertRowOptions = {}): CompiledQuery[] {
+  if (rows.length === 0) return []
   const columns = columnsOf(table, rows)
+  const out: CompiledQuery[] = []
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT)
-    await db.executeQuery(CompiledQuery.raw(multiRowSql(db, table, columns, chunk.length, opts, 0), valuesOf(chunk)))
+    out.push(CompiledQuery.raw(multiRowSql(db, table, columns, chunk.length, opts), valuesOf(chunk)))
   }
+  return out
 }
 
 /** Rows for one table, for insertRowSets. */
@@ -72,29 +79,62 @@ export interface RowSet<T extends keyof Database & string = keyof Database & str
 export const rowSet = <T extends keyof Database & string>(table: T, rows: readonly Insertable<Database[T]>[]): RowSet => ({ table, rows }) as RowSet
 
 /**
- * Inserts rows into several tables, in the order given (parents before children). On PostgreSQL
- * all of them go in one statement when they fit (each table's rows as a data-modifying `WITH`
- * step, the last as the main insert): a batch of events writes its alerts, timeline and events
- * in one round trip instead of three. Foreign keys are checked at the end of that statement, so
- * a child may name a parent inserted beside it. Otherwise (SQLite, or more rows) each set goes
- * through insertRows.
+ * Inserts rows into several tables, in the order given (parents before children), with
+ * executeTogether: one statement on PostgreSQL when they fit. A batch of events writes its
+ * alerts, timeline and events in one round trip instead of three.
  */
 export async function insertRowSets(db: Db, sets: readonly RowSet[]): Promise<void> {
-  const filled = sets.filter((s) => s.rows.length > 0)
-  const fits = filled.every((s) => s.rows.length <= ROWS_PER_STATEMENT)
-  if (dialectOf(db) !== 'postgres' || filled.length < 2 || !fits) {
-    for (const s of filled) await insertRows(db, s.table, s.rows)
+  await executeTogether(db, sets.flatMap((s) => insertRowsQueries(db, s.table, s.rows)))
+}
+
+/** Parameters in one combined statement: well inside PostgreSQL's 65,535. */
+const PARAMS_PER_COMBINED = 30_000
+
+/**
+ * Runs writes (inserts, updates, deletes compiled for this database) in order. On PostgreSQL
+ * they go as few statements as their parameters allow: each but the last as a data-modifying
+ * `WITH` step, the last as the main statement, placeholders renumbered. Such a statement is
+ * atomic on its own, and foreign keys are checked at its end, so a child may name a parent
+ * inserted beside it. The steps must not touch one row twice (PostgreSQL's rule for `WITH`).
+ * A statement with a string literal in its text is run on its own (renumbering `$n` inside
+ * one would be unsafe). SQLite runs them one by one: it has no round trips to save.
+ */
+export async function executeTogether(db: Db, queries: readonly CompiledQuery[]): Promise<void> {
+  if (dialectOf(db) !== 'postgres') {
+    for (const q of queries) await db.executeQuery(q)
     return
   }
-  const steps: string[] = []
-  const values: unknown[] = []
-  for (const s of filled) {
-    steps.push(multiRowSql(db, s.table, columnsOf(s.table, s.rows), s.rows.length, {}, values.length))
-    values.push(...valuesOf(s.rows))
+  let group: CompiledQuery[] = []
+  let params = 0
+  const flush = async () => {
+    if (group.length > 0) await db.executeQuery(combined(group))
+    group = []
+    params = 0
   }
-  const last = steps.pop() ?? ''
-  const text = `with ${steps.map((step, i) => `w${i} as (${step})`).join(', ')} ${last}`
-  await db.executeQuery(CompiledQuery.raw(text, values))
+  for (const q of queries) {
+    if (q.sql.includes("'")) {
+      await flush()
+      await db.executeQuery(q)
+      continue
+    }
+    if (params + q.parameters.length > PARAMS_PER_COMBINED) await flush()
+    group.push(q)
+    params += q.parameters.length
+  }
+  await flush()
+}
+
+/** One PostgreSQL statement doing `queries` (see executeTogether). */
+function combined(queries: readonly CompiledQuery[]): CompiledQuery {
+  if (queries.length === 1 && queries[0] !== undefined) return queries[0]
+  const parameters: unknown[] = []
+  const texts = queries.map((q) => {
+    const offset = parameters.length
+    parameters.push(...q.parameters)
+    return q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)
+  })
+  const last = texts.pop() ?? ''
+  return CompiledQuery.raw(`with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${last}`, parameters)
 }
 
 /** The rows' columns (the first row's keys); every row must have them, in that order. */
@@ -113,11 +153,8 @@ function valuesOf(rows: readonly object[]): unknown[] {
   return values
 }
 
-/**
- * `insert into t (cols) values (…), (…) [on conflict …]` for `count` rows, from Kysely's
- * single-row text; PostgreSQL placeholders start after `offset` (the parameters before them).
- */
-function multiRowSql(db: Db, table: string, columns: readonly string[], count: number, opts: InsertRowOptions, offset: number): string {
+/** `insert into t (cols) values (…), (…) [on conflict …]` for `count` rows, from Kysely's single-row text. */
+function multiRowSql(db: Db, table: string, columns: readonly string[], count: number, opts: InsertRowOptions): string {
   const dialect = dialectOf(db)
   const conflict = opts.onConflictDoNothing
   const key = `${dialect}\u0000${table}\u0000${conflict ?? ''}\u0000*\u0000${columns.join(',')}`
@@ -138,7 +175,7 @@ function multiRowSql(db: Db, table: string, columns: readonly string[], count: n
   const width = columns.length
   const groups: string[] = []
   for (let r = 0; r < count; r++) {
-    const slots = dialect === 'postgres' ? columns.map((_, c) => `$${offset + r * width + c + 1}`) : columns.map(() => '?')
+    const slots = dialect === 'postgres' ? columns.map((_, c) => `$${r * width + c + 1}`) : columns.map(() => '?')
     groups.push(`(${slots.join(', ')})`)
   }
   return parts.head + groups.join(', ') + parts.tail

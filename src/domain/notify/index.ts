@@ -4,7 +4,7 @@ export { planNotifications, engagementMatters, BUNDLE_WINDOW_MS, ENGAGED_WINDOW_
 export type { Plan, PlanInput, PlannedMessage } from './plan.js'
 export {
   enqueueNotifications,
-  enqueueNotificationsInBulk,
+  notificationsQueries,
   cancelPendingNotifications,
   claimDueNotifications,
   recordDeliveries,

@@ -1,7 +1,7 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { Insertable } from 'kysely'
-import { insertRow, insertRows, type Db, type NotificationsTable } from '../../storage/index.js'
+import type { CompiledQuery, Insertable } from 'kysely'
+import { insertRow, insertRows, insertRowsQueries, type Db, type NotificationsTable } from '../../storage/index.js'
 import type { ContactMethodType, Urgency } from '../users/index.js'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
 import type { NewNotification, Notification, NotificationKind, NotificationStatus } from './model.js'
@@ -47,12 +47,12 @@ export async function enqueueNotifications(db: Db, now: Instant, messages: reado
 }
 
 /**
- * Puts many messages in the outbox with few statements, skipping idempotency keys already there
- * (like enqueueNotifications, without telling which were new). The engine queues an alert
- * storm's pages this way.
+ * The statements that put many messages in the outbox, skipping idempotency keys already there
+ * (like enqueueNotifications, without telling which were new), for executeTogether: the engine
+ * writes an alert storm's pages with its other writes of a chunk.
  */
-export async function enqueueNotificationsInBulk(db: Db, now: Instant, messages: readonly NewNotification[]): Promise<void> {
-  await insertRows(db, 'notifications', messages.map((m) => notificationRow(now, m)), { onConflictDoNothing: 'idempotency_key' })
+export function notificationsQueries(db: Db, now: Instant, messages: readonly NewNotification[]): CompiledQuery[] {
+  return insertRowsQueries(db, 'notifications', messages.map((m) => notificationRow(now, m)), { onConflictDoNothing: 'idempotency_key' })
 }
 
 function notificationRow(now: Instant, m: NewNotification): Insertable<NotificationsTable> & { id: string } {

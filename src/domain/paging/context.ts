@@ -1,9 +1,9 @@
 import type { SecretBox } from '../../lib/secrets.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { Insertable } from 'kysely'
-import { insertRows, type AlertLogTable, type Db } from '../../storage/index.js'
+import type { CompiledQuery, Insertable } from 'kysely'
+import { executeTogether, insertRowsQueries, type AlertLogTable, type Db } from '../../storage/index.js'
 import { alertLogRow, logAlert, type AlertLogKind } from '../alerts/index.js'
-import { enqueueNotificationsInBulk, type LinkSigner, type NewNotification } from '../notify/index.js'
+import { notificationsQueries, type LinkSigner, type NewNotification } from '../notify/index.js'
 import type { ConfigView } from './config-cache.js'
 import type { PagingMemo } from './memo.js'
 
@@ -63,18 +63,20 @@ export function moveEscalation(ctx: FiringCtx, alertId: string, next: Escalation
   ctx.writes.moves.set(alertId, next)
 }
 
-/** Writes what the chunk gathered; call before the transaction commits. */
+/** Writes what the chunk gathered (one statement on PostgreSQL); call before the transaction commits. */
 export async function flushPaging(ctx: FiringCtx): Promise<void> {
   const writes = ctx.writes
-  await insertRows(ctx.db, 'alert_log', writes.timeline.splice(0))
-  await enqueueNotificationsInBulk(ctx.db, ctx.now, writes.outbox.splice(0))
   const moves = [...writes.moves]
   writes.moves.clear()
-  await writeMoves(ctx.db, ctx.now, moves)
+  await executeTogether(ctx.db, [
+    ...insertRowsQueries(ctx.db, 'alert_log', writes.timeline.splice(0)),
+    ...notificationsQueries(ctx.db, ctx.now, writes.outbox.splice(0)),
+    ...moveQueries(ctx.db, ctx.now, moves),
+  ])
 }
 
 /** Alerts moving to the same step at the same time share one UPDATE (in a storm, nearly all of a chunk). */
-async function writeMoves(db: Db, now: Instant, moves: readonly (readonly [string, EscalationMove | null])[]): Promise<void> {
+function moveQueries(db: Db, now: Instant, moves: readonly (readonly [string, EscalationMove | null])[]): CompiledQuery[] {
   const groups = new Map<string, { next: EscalationMove | null; ids: string[] }>()
   for (const [id, next] of moves) {
     const key = next === null ? 'done' : `${next.step}/${next.loop}/${next.at}`
@@ -82,13 +84,15 @@ async function writeMoves(db: Db, now: Instant, moves: readonly (readonly [strin
     group.ids.push(id)
     groups.set(key, group)
   }
+  const out: CompiledQuery[] = []
   for (const { next, ids } of groups.values()) {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500)
       const set = next === null ? { next_escalation_at: null, updated_at: now } : { escalation_step: next.step, escalation_loop: next.loop, next_escalation_at: next.at, updated_at: now }
-      await db.updateTable('alerts').set(set).where('id', 'in', chunk).execute()
+      out.push(db.updateTable('alerts').set(set).where('id', 'in', chunk).compile())
     }
   }
+  return out
 }
 
 /** The engine acts as this actor in alert timelines. */

@@ -119,6 +119,18 @@ for (const dialect of DIALECTS) {
       expect(after.body.recentChanges[0]).toMatchObject({ kind: 'rollback', version: 'v1.42.0', within3h: false })
     })
 
+    it('a change event from another tool alone (no deployment, no change request) is named on the page and in the incident view', async () => {
+      const search = await buildService(app, team.id, { name: `search-api-${dialect}` })
+      const integration = await app.call('POST', `/api/v1/services/${search.id}/integrations`, { type: 'events_v2' })
+      const event = await app.call('POST', '/v2/change/enqueue', { routing_key: integration.body.key, payload: { summary: 'Reindexed the catalogue', source: 'argo' } }, null)
+      expect(event.status).toBe(202)
+      app.clock.advance(15 * MIN)
+      expect(await latestChangeLine(app.tend.storage.db, search.id, app.clock.now())).toBe(`Recent change (15 min ago): ${search.name}: Reindexed the catalogue (from argo)`)
+      const alert = await app.call('POST', '/api/v1/alerts', { serviceId: search.id, summary: 'Search latency p99 above 2 s', urgency: 'high' })
+      const detail = await app.call('GET', `/api/v1/alerts/${alert.body.id}`)
+      expect(detail.body.recentChanges).toEqual([expect.objectContaining({ kind: 'change_event', relation: 'self', within3h: true, ageMinutes: 15 })])
+    })
+
     it('a deployment the gate denies needs an override reason, which is recorded and audited', async () => {
       // The alert from the previous test is still open: the gate denies deploys of checkout-api.
       const denied = await app.call('POST', '/api/v1/deployments', { service: 'checkout-api', version: 'v1.44.0' }, authorToken)

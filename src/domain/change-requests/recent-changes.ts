@@ -7,6 +7,7 @@
  * without a recorded deployment, and change events received from other tools (PagerDuty change
  * events on /v2/change/enqueue).
  */
+import { sql } from 'kysely'
 import { HOUR_MS, MINUTE_MS, type Instant } from '../../lib/time/index.js'
 import type { Db } from '../../storage/index.js'
 import { dependentsOf, listDependencyEdges, listServices, type DependencyEdge } from '../services/index.js'
@@ -18,6 +19,22 @@ import { findChange, listChanges, type ChangeRequest } from './store.js'
 export const RECENT_CHANGES_WINDOW_MS = 24 * HOUR_MS
 /** Changes within this long before now are flagged: most deploy problems show up within the support tail. */
 export const LIKELY_CAUSE_MS = 3 * HOUR_MS
+
+/**
+ * Whether any of the three sources may hold a change in [from, end] for these services (change
+ * requests are matched by time only: which services they touch is read with them).
+ */
+async function anyChangeIn(db: Db, serviceIds: readonly string[], from: Instant, end: Instant): Promise<boolean> {
+  const ids = sql.join([...serviceIds])
+  const { rows } = await sql<{ found: number }>`
+    select 1 as found from deployments where service_id in (${ids}) and started_at >= ${from} and started_at <= ${end}
+    union all
+    select 1 from change_requests where (planned_at >= ${from} and planned_at <= ${end}) or (started_at >= ${from} and started_at <= ${end}) or (finished_at >= ${from} and finished_at <= ${end})
+    union all
+    select 1 from service_changes where service_id in (${ids}) and at >= ${from} and at <= ${end}
+    limit 1`.execute(db)
+  return rows.length > 0
+}
 
 /** Where the changed service sits relative to the affected one. */
 export type ChangeRelation = 'self' | 'dependency' | 'dependent'
@@ -95,19 +112,20 @@ async function deploymentChange(db: Db, d: Deployment, names: ReadonlyMap<string
  * [now − windowMs, until] (until defaults to now), newest first, each flagged `within3h` of `now`.
  * An alert's view passes its creation time as `now` and the current time as `until`, so the
  * flags describe the alert while later changes (a rollback already under way) still show.
+ * `edges`: the dependency graph, when the caller has it already (the engine keeps it).
  * @example recentChanges(db, [alert.serviceId], now) // [{ kind: 'deployment', summary: 'checkout v1.43 deployed by …', within3h: true, … }]
  */
-export async function recentChanges(db: Db, serviceIds: readonly string[], now: Instant, windowMs: number = RECENT_CHANGES_WINDOW_MS, until: Instant = now): Promise<RecentChange[]> {
+export async function recentChanges(db: Db, serviceIds: readonly string[], now: Instant, windowMs: number = RECENT_CHANGES_WINDOW_MS, until: Instant = now, edges?: readonly DependencyEdge[]): Promise<RecentChange[]> {
   if (serviceIds.length === 0) return []
-  const related = relatedServices(await listDependencyEdges(db), serviceIds)
+  const related = relatedServices(edges ?? (await listDependencyEdges(db)), serviceIds)
   const ids = [...related.keys()]
   const from = now - windowMs
   const end = Math.max(until, now)
+  // Every page asks (its message names the latest change): usually there is none, and one
+  // statement says so instead of reading each source and every service's name.
+  if (!(await anyChangeIn(db, ids, from, end))) return []
   const deployments = await listDeployments(db, { serviceIds: ids, from, to: end + 1 })
   const changes = await listChanges(db, { serviceIds: ids, from, to: end + 1 })
-  // Every page asks (its message names the latest change): usually there is none, and then
-  // the names of every service are not worth reading.
-  if (deployments.length === 0 && changes.length === 0) return []
   const names = new Map((await listServices(db)).map((s) => [s.id, s.name]))
   const changeById = new Map(changes.map((c) => [c.id, c]))
   for (const d of deployments) {
@@ -170,8 +188,8 @@ export async function recentChanges(db: Db, serviceIds: readonly string[], now: 
  * page text, or null when there is none.
  * @example latestChangeLine(db, serviceId, now) // 'Recent change (40 min ago): checkout v1.43.0 deployed by ana@… — roll back: redeploy v1.42.0'
  */
-export async function latestChangeLine(db: Db, serviceId: string, now: Instant): Promise<string | null> {
-  const [latest] = await recentChanges(db, [serviceId], now, LIKELY_CAUSE_MS)
+export async function latestChangeLine(db: Db, serviceId: string, now: Instant, edges?: readonly DependencyEdge[]): Promise<string | null> {
+  const [latest] = await recentChanges(db, [serviceId], now, LIKELY_CAUSE_MS, now, edges)
   if (latest === undefined) return null
   const back = latest.rollbackPlan?.steps[0]
   return `Recent change (${latest.ageMinutes} min ago): ${latest.summary}${back === undefined ? '' : ` — roll back: ${back}`}`

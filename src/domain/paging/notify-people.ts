@@ -6,6 +6,7 @@ import { logPaging, queueMessages, type FiringCtx, type PagingCtx } from './cont
 import { memoized } from './memo.js'
 import { configured } from './config-cache.js'
 import { latestChangeLine } from '../change-requests/index.js'
+import { listDependencyEdges } from '../services/index.js'
 import { preparedQuery } from '../../storage/index.js'
 
 export interface Recipient {
@@ -28,7 +29,7 @@ export interface NotifyOutcome {
 export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<NotifyOutcome> {
   const reached: string[] = []
   const unreachable: { userId: string; why: string }[] = []
-  const recentChange = recipients.length === 0 ? null : await memoized(ctx, `change:${alert.serviceId}`, () => latestChangeLine(ctx.db, alert.serviceId, ctx.now))
+  const recentChange = recipients.length === 0 ? null : await memoized(ctx, `change:${alert.serviceId}`, async () => latestChangeLine(ctx.db, alert.serviceId, ctx.now, await configured(ctx, 'dependency-edges', () => listDependencyEdges(ctx.db))))
   for (const r of recipients) {
     const user = await configured(ctx, `user:${r.userId}`, () => findUser(ctx.db, r.userId))
     if (user === null) {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { pino, type Logger } from 'pino'
 import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { ProcessConfig } from '../config/process-config.js'
-import { Engine, type EngineModule } from '../engine/index.js'
+import { Engine, MAIN_TRACK, type EngineModule } from '../engine/index.js'
 import { engineModules, SEND_TRACK } from '../engine/modules/index.js'
 import { ConfigCache } from '../domain/paging/index.js'
 import { buildHttpServer } from '../http/server.js'
@@ -80,18 +80,17 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
     const channels = opts.channels ?? buildChannels(config, clock)
     const links = new LinkSigner(secrets.deriveKey('action-links'), config.publicUrl)
     let engine: Engine | null = null
-    // Wake this instance's engine at once, and (PostgreSQL) the other instances' through NOTIFY.
-    const wake = () => {
-      engine?.wake()
+    // Wake this instance's engine at once, and (PostgreSQL) the other instances' through NOTIFY:
+    // every track after an API change; raising and escalating after stored events; sending
+    // after escalation queued pages.
+    const wakeTrack = (track?: string) => () => {
+      engine?.wake(track)
       storage.notifyPeers()
     }
-    const wakeOutbox = () => {
-      engine?.wake(SEND_TRACK)
-      storage.notifyPeers()
-    }
-    const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox, configCache: new ConfigCache() }
+    const wake = wakeTrack()
+    const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox: wakeTrack(SEND_TRACK), wakeEscalation: wakeTrack(MAIN_TRACK), configCache: new ConfigCache() }
     engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
-    const ingestor = new Ingestor(storage, clock, log, wake)
+    const ingestor = new Ingestor(storage, clock, log, wakeTrack(MAIN_TRACK))
     const lag = new EventLoopLag().start()
     const shedLagMs = opts.shedLagMs ?? DEFAULT_SHED_LAG_MS
     let draining = false

@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import { Counter, Histogram, type Registry } from 'prom-client'
 import type { Clock } from '../lib/time/index.js'
 import { NoLockError, type Storage } from '../storage/index.js'
-import type { CycleCtx, EngineModule } from './module.js'
+import { MAIN_TRACK, type CycleCtx, type EngineModule } from './module.js'
 
 export interface EngineOptions {
   readonly storage: Storage
@@ -41,7 +41,7 @@ export class Engine {
   constructor(modules: readonly EngineModule[], opts: EngineOptions) {
     const byName = new Map<string, EngineModule[]>()
     for (const m of modules) {
-      const name = m.track ?? 'main'
+      const name = m.track ?? MAIN_TRACK
       byName.set(name, [...(byName.get(name) ?? []), m])
     }
     this.#tracks = [...byName].map(([name, mods]) => ({ name, modules: mods, running: null, wakeRequested: false, timer: null }))

@@ -18,6 +18,9 @@ export interface CycleCtx {
  */
 export const SECONDLY_MS = 1_000
 
+/** The track of modules that name none: raising, mitigating and escalating. */
+export const MAIN_TRACK = 'main'
+
 /**
  * One kind of timed work ("escalations whose next step is due", "handoffs coming up"). A module
  * finds due work in the database, does it in a transaction under its module lock, and records
@@ -30,7 +33,7 @@ export interface EngineModule {
   /** The least time between two runs; 0 runs it every cycle (every tick or wake-up). */
   readonly minIntervalMs: number
   /**
-   * The loop it runs in (default `main`). Each track cycles on its own, side by side with the
+   * The loop it runs in (default MAIN_TRACK). Each track cycles on its own, side by side with the
    * others, so sending a page never waits for the next escalations to be fired, and firing them
    * never waits for a slow send. runOnce runs the tracks one after another, in module order.
    */

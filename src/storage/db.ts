@@ -40,7 +40,7 @@ export interface Storage {
   ping(): Promise<void>
   /**
    * Tells other instances that work was committed (PostgreSQL `NOTIFY`): at once, then at most
-   * once per 10 ms while commits keep coming, the last one always announced. No-op on SQLite,
+   * once per 50 ms while commits keep coming, the last one always announced. No-op on SQLite,
    * where there is only one process.
    */
   notifyPeers(): void
@@ -117,10 +117,12 @@ const WAKE_CHANNEL = 'tend_wake'
 
 /**
  * The least time between two wake-ups sent to other instances. Under load intake commits
- * hundreds of times a second; one NOTIFY per commit cost as many round trips as the events
- * themselves, while the other instances only need to know that work is waiting.
+ * hundreds of times a second; one NOTIFY per commit cost as many round trips (and, NOTIFY
+ * needing a transaction id, as many WAL flushes) as the events themselves, while the other
+ * instances only need to know that work is waiting: each instance's engine already runs the
+ * work its own commits make due, and a peer is needed only where it holds a module's lock.
  */
-const PEER_WAKE_GAP_MS = 10
+const PEER_WAKE_GAP_MS = 50
 
 function postgresPeers(url: string, db: Db): Peers {
   let pending = false

@@ -13,4 +13,6 @@ export interface PagingDeps {
   readonly configCache: ConfigCache
   /** Asks the outbox's track for a cycle soon (new messages were queued). */
   readonly wakeOutbox: () => void
+  /** Asks the main track (raise, mitigate, escalate) for another cycle soon: more was due than one run fires, or a run raised alerts. */
+  readonly wakeEscalation: () => void
 }

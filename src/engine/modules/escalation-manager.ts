@@ -73,7 +73,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         .orderBy('id')
         .limit(BATCH)
         .execute()
-      const fire = async (trx: Tx, ids: readonly string[]): Promise<void> => {
+      const fire = async (trx: Tx, ids: readonly string[]): Promise<boolean> => {
         let claim = trx
           .selectFrom('alerts')
           .selectAll()
@@ -104,19 +104,20 @@ export function escalationManager(deps: PagingDeps): EngineModule {
           const row = byId.get(id)
           if (row !== undefined) await fireEscalation(pagingCtx, alertFromRow(row))
         }
+        // Only pages due now need the outbox at once; bundles and held pages wait for their time (the tick).
+        const sendable = pagingCtx.writes.outbox.some((m) => m.status === 'pending' && m.notBefore <= now)
         await flushPaging(pagingCtx)
+        return sendable
       }
       const fireChunk = async (ids: string[]): Promise<void> => {
         try {
-          await ctx.storage.db.transaction().execute((trx) => fire(trx, ids))
           // The outbox runs in its own track: its pages go out while the next chunk fires.
-          deps.wakeOutbox()
+          if (await ctx.storage.db.transaction().execute((trx) => fire(trx, ids))) deps.wakeOutbox()
         } catch (err) {
           ctx.log.warn({ err, alerts: ids.length }, 'escalation chunk failed; firing its alerts one by one')
           for (const id of ids) {
             try {
-              await ctx.storage.db.transaction().execute((trx) => fire(trx, [id]))
-              deps.wakeOutbox()
+              if (await ctx.storage.db.transaction().execute((trx) => fire(trx, [id]))) deps.wakeOutbox()
             } catch (alertErr) {
               ctx.log.error({ err: alertErr, alertId: id }, 'escalation step failed; it stays due and is retried next cycle')
             }
@@ -134,6 +135,8 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         }
       }
       await Promise.all(lanesByService(due, LANES).map(runLane))
+      // Another cycle at once: the rest of a full batch, and alerts this run raised (people unreachable).
+      if (due.length > 0) deps.wakeEscalation()
     },
   }
 }

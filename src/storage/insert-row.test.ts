@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase, DIALECTS } from '../../test/harness/storage.js'
 import { sql } from 'kysely'
-import { executeTogether, insertRow, insertRows, insertRowSets, insertRowsQueries, rowSet } from './index.js'
+import { executeAtomically, executeTogether, insertRow, insertRows, insertRowSets, insertRowsQueries, rowSet } from './index.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: insertRow`, () => {
@@ -97,6 +97,25 @@ for (const dialect of DIALECTS) {
           { id: 'a', description: 'literal', updated_at: 1 },
           { id: 'old', description: 'updated', updated_at: 2 },
         ])
+      } finally {
+        await db.dispose()
+      }
+    })
+
+    it('runs writes atomically: all of them, or none when one fails', async () => {
+      const db = await createTestDatabase(dialect)
+      try {
+        const d = db.storage.db
+        const team = (id: string, name = `Team ${id}`) => ({ id, name, description: '', time_zone: 'UTC', is_demo: 0 as const, created_at: 1, updated_at: 1 })
+        await insertRows(d, 'teams', [team('z')])
+        await executeAtomically(d, [...insertRowsQueries(d, 'teams', [team('a')]), d.updateTable('teams').set({ description: 'seen' }).where('id', '=', 'z').compile()])
+        expect(await d.selectFrom('teams').select(['id', 'description']).orderBy('id').execute()).toEqual([
+          { id: 'a', description: '' },
+          { id: 'z', description: 'seen' },
+        ])
+        // The second insert breaks the unique name: the first one must not stay either.
+        await expect(executeAtomically(d, [...insertRowsQueries(d, 'teams', [team('b')]), ...insertRowsQueries(d, 'teams', [team('c', 'Team a')])])).rejects.toThrow()
+        expect(await d.selectFrom('teams').select('id').orderBy('id').execute()).toEqual([{ id: 'a' }, { id: 'z' }])
       } finally {
         await db.dispose()
       }

@@ -124,6 +124,21 @@ export async function executeTogether(db: Db, queries: readonly CompiledQuery[])
   await flush()
 }
 
+/**
+ * Runs writes so that all or none of them happen: on PostgreSQL as one statement when they fit
+ * in one (atomic by itself: no BEGIN and COMMIT round trips), else in a transaction; on SQLite
+ * in a transaction (one commit, one fsync).
+ */
+export async function executeAtomically(db: Db, queries: readonly CompiledQuery[]): Promise<void> {
+  if (queries.length === 0) return
+  const params = queries.reduce((n, q) => n + q.parameters.length, 0)
+  if (dialectOf(db) === 'postgres' && params <= PARAMS_PER_COMBINED && queries.every((q) => !q.sql.includes("'"))) {
+    await db.executeQuery(combined(queries))
+    return
+  }
+  await db.transaction().execute((trx) => executeTogether(trx, queries))
+}
+
 /** One PostgreSQL statement doing `queries` (see executeTogether). */
 function combined(queries: readonly CompiledQuery[]): CompiledQuery {
   if (queries.length === 1 && queries[0] !== undefined) return queries[0]

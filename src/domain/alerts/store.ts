@@ -51,16 +51,6 @@ export async function findAlert(db: Db, id: string): Promise<Alert | null> {
   return row === undefined ? null : alertFromRow(row)
 }
 
-/** Many alerts by id, with one statement per 500 (the outbox reads a batch's alerts together). */
-export async function alertsById(db: Db, ids: readonly string[]): Promise<Map<string, Alert>> {
-  const out = new Map<string, Alert>()
-  const unique = [...new Set(ids)]
-  for (let i = 0; i < unique.length; i += 500) {
-    for (const row of await db.selectFrom('alerts').selectAll().where('id', 'in', unique.slice(i, i + 500)).execute()) out.set(row.id, alertFromRow(row))
-  }
-  return out
-}
-
 export async function getAlert(db: Db, id: string): Promise<Alert> {
   const alert = await findAlert(db, id)
   if (alert === null) throw notFound('alert', id)

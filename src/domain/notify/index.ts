@@ -8,6 +8,7 @@ export {
   cancelPendingNotifications,
   claimDueNotifications,
   recordDeliveries,
+  deliveryWrites,
   type Attempt,
   cancelClaimed,
   deferClaimed,

@@ -1,7 +1,7 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
 import type { CompiledQuery, Insertable } from 'kysely'
-import { insertRow, insertRows, insertRowsQueries, type Db, type NotificationsTable } from '../../storage/index.js'
+import { executeTogether, insertRow, insertRowsQueries, type Db, type NotificationsTable } from '../../storage/index.js'
 import type { ContactMethodType, Urgency } from '../users/index.js'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
 import type { NewNotification, Notification, NotificationKind, NotificationStatus } from './model.js'
@@ -131,13 +131,22 @@ export interface Attempt {
 
 /**
  * Records a batch of attempts. Sent: done. Failed: back to pending with backoff, or dead after
- * the last attempt or a permanent error. Few statements: every attempt row in one insert, and
- * the messages sent without a provider id (webhooks, Slack) in one update. Returns each
- * message's new status, in order.
+ * the last attempt or a permanent error. Returns each message's new status, in order.
  */
 export async function recordDeliveries(db: Db, now: Instant, attempts: readonly Attempt[]): Promise<NotificationStatus[]> {
-  if (attempts.length === 0) return []
-  await insertRows(
+  const { queries, statuses } = deliveryWrites(db, now, attempts)
+  await executeTogether(db, queries)
+  return statuses
+}
+
+/**
+ * recordDeliveries' writes, compiled (for executeAtomically with the caller's own), and each
+ * message's new status. Few statements: every attempt row in one insert, the messages sent
+ * without a provider id (webhooks, Slack) in one update; provider ids and failures one by one.
+ */
+export function deliveryWrites(db: Db, now: Instant, attempts: readonly Attempt[]): { queries: CompiledQuery[]; statuses: NotificationStatus[] } {
+  if (attempts.length === 0) return { queries: [], statuses: [] }
+  const queries = insertRowsQueries(
     db,
     'notification_attempts',
     attempts.map(({ n, result }) => ({ id: newId(), notification_id: n.id, at: now, outcome: result.ok ? 'sent' : result.timedOut === true ? 'timeout' : 'failed', error: result.ok ? null : result.error, duration_ms: Math.round(result.durationMs) })),
@@ -147,22 +156,24 @@ export async function recordDeliveries(db: Db, now: Instant, attempts: readonly 
   for (const { n, result, random } of attempts) {
     if (result.ok) {
       if (result.providerId === null) sentPlain.push(n.id)
-      else await db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: result.providerId, last_error: null }).where('id', '=', n.id).execute()
+      else queries.push(db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: result.providerId, last_error: null }).where('id', '=', n.id).compile())
       statuses.push('sent')
       continue
     }
     const dead = result.permanent || n.attempts >= MAX_ATTEMPTS
-    await db
-      .updateTable('notifications')
-      .set({ status: dead ? 'dead' : 'pending', sending_until: null, last_error: result.error, next_attempt_at: dead ? n.nextAttemptAt : now + retryDelayMs(n.attempts, random) })
-      .where('id', '=', n.id)
-      .execute()
+    queries.push(
+      db
+        .updateTable('notifications')
+        .set({ status: dead ? 'dead' : 'pending', sending_until: null, last_error: result.error, next_attempt_at: dead ? n.nextAttemptAt : now + retryDelayMs(n.attempts, random) })
+        .where('id', '=', n.id)
+        .compile(),
+    )
     statuses.push(dead ? 'dead' : 'pending')
   }
   for (let i = 0; i < sentPlain.length; i += 500) {
-    await db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: null, last_error: null }).where('id', 'in', sentPlain.slice(i, i + 500)).execute()
+    queries.push(db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: null, last_error: null }).where('id', 'in', sentPlain.slice(i, i + 500)).compile())
   }
-  return statuses
+  return { queries, statuses }
 }
 
 /** Puts a claimed message back until `until` without counting an attempt (a channel throttle held it). */

@@ -1,5 +1,4 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { Db } from '../../storage/index.js'
 import type { PagingCtx } from './context.js'
 import { memoized } from './memo.js'
 
@@ -59,8 +58,3 @@ export function configured<T>(ctx: Pick<PagingCtx, 'memo' | 'config'>, key: stri
   return memoized(ctx, key, config === undefined ? load : () => config.cache.get(config.generation, key, load))
 }
 
-/** The cache as valid for the caller's transaction: reads the counter (one statement). */
-export async function readConfigView(db: Db, cache: ConfigCache): Promise<ConfigView> {
-  const row = await db.selectFrom('config_generation').select('n').where('id', '=', 1).executeTakeFirst()
-  return { cache, generation: Number(row?.n ?? 0) }
-}

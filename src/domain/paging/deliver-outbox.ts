@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Insertable } from 'kysely'
-import { alertLogRow, alertsById, findAlert, logAlert, type Alert } from '../alerts/index.js'
+import { alertFromRow, alertLogRow, findAlert, logAlert, type Alert } from '../alerts/index.js'
 import {
   cancelClaimed,
   CHANNEL_MIN_GAP_MS,
@@ -9,6 +9,7 @@ import {
   throttledUntil,
   claimDueNotifications,
   LINK_LIFETIME_MS,
+  deliveryWrites,
   recordDeliveries,
   renderBundleMessage,
   type ChannelRegistry,
@@ -23,9 +24,9 @@ import { findService } from '../services/index.js'
 import { findUser } from '../users/index.js'
 import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
-import { insertRows, type AlertLogTable, type Storage, type Tx } from '../../storage/index.js'
+import { executeAtomically, insertRows, insertRowsQueries, type AlertLogTable, type AlertsTable, type Db, type Storage, type Tx } from '../../storage/index.js'
 import { ENGINE_ACTOR } from './context.js'
-import { configured, readConfigView, type ConfigCache } from './config-cache.js'
+import { configGenerationColumn, configured, type ConfigCache } from './config-cache.js'
 import type { PagingCtx } from './context.js'
 import { raiseUnreachable } from './unreachable.js'
 
@@ -90,12 +91,22 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   if (claim === null || claim.ready.length === 0) return 0
   const { ready, lookups } = claim
   const results = await Promise.all(ready.map((r) => send(deps, r)))
+  const recordedAt = deps.clock.now()
+  const attempts = ready.map((r, i) => ({ n: r.n, result: results[i] as DeliveryResult, random: deps.random() }))
+  // A new memo: names are read again (the configuration cache still serves them).
+  const ctx = { ...lookups.ctx, memo: new Map() }
+  if (attempts.every((a) => a.result.ok)) {
+    // The usual batch: every attempt, status and "Page delivered" row in one atomic write (one
+    // statement on PostgreSQL, without a transaction's extra round trips).
+    const db = deps.storage.db
+    const { queries } = deliveryWrites(db, recordedAt, attempts)
+    const delivered: Insertable<AlertLogTable>[] = []
+    for (const a of attempts) await record(db, deps, ctx, recordedAt, a.n, a.result, 'sent', delivered)
+    await executeAtomically(db, [...queries, ...insertRowsQueries(db, 'alert_log', delivered)])
+    return ready.length
+  }
   await deps.storage.db.transaction().execute(async (trx) => {
-    const recordedAt = deps.clock.now()
-    const attempts = ready.map((r, i) => ({ n: r.n, result: results[i] as DeliveryResult, random: deps.random() }))
     const statuses = await recordDeliveries(trx, recordedAt, attempts)
-    // A new memo: names are read again in this transaction (the configuration cache still serves them).
-    const ctx = { ...lookups.ctx, memo: new Map() }
     const delivered: Insertable<AlertLogTable>[] = []
     for (const [i, a] of attempts.entries()) await record(trx, deps, ctx, recordedAt, a.n, a.result, statuses[i] ?? 'pending', delivered)
     await insertRows(trx, 'alert_log', delivered)
@@ -103,16 +114,30 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   return ready.length
 }
 
+/** The claimed messages' alerts and contact methods, and the configuration counter, in one statement. */
 async function readBatchLookups(trx: Tx, deps: OutboxDeps, claimed: readonly Notification[]): Promise<BatchLookups> {
-  const methodIds = [...new Set(claimed.flatMap((n) => (n.contactMethodId === null ? [] : [n.contactMethodId])))]
-  const destinations = methodIds.length === 0 ? [] : await trx.selectFrom('contact_methods').select(['id', 'address_sealed', 'signing_secret_sealed']).where('id', 'in', methodIds).execute()
-  const alerts = await alertsById(trx, claimed.flatMap((n) => (n.alertId === null ? [] : [n.alertId])))
-  const config = deps.configCache === undefined ? undefined : await readConfigView(trx, deps.configCache)
-  return { ctx: { memo: new Map(), ...(config === undefined ? {} : { config }) }, destinations: new Map(destinations.map((d) => [d.id, d])), alerts }
+  const rows = await trx
+    .selectFrom('notifications as n')
+    .leftJoin('alerts as a', 'a.id', 'n.alert_id')
+    .leftJoin('contact_methods as cm', 'cm.id', 'n.contact_method_id')
+    .selectAll('a')
+    .select(['cm.id as cm_id', 'cm.address_sealed as cm_address_sealed', 'cm.signing_secret_sealed as cm_signing_secret_sealed'])
+    .select(configGenerationColumn().as('config_generation'))
+    .where('n.id', 'in', claimed.map((n) => n.id))
+    .execute()
+  const alerts = new Map<string, Alert>()
+  const destinations = new Map<string, { address_sealed: string; signing_secret_sealed: string | null }>()
+  for (const row of rows) {
+    if (row.id !== null) alerts.set(row.id, alertFromRow(row as AlertsTable))
+    if (row.cm_id !== null && row.cm_address_sealed !== null) destinations.set(row.cm_id, { address_sealed: row.cm_address_sealed, signing_secret_sealed: row.cm_signing_secret_sealed })
+  }
+  const generation = rows[0]?.config_generation
+  const config = deps.configCache === undefined || generation === undefined ? undefined : { cache: deps.configCache, generation: Number(generation) }
+  return { ctx: { memo: new Map(), ...(config === undefined ? {} : { config }) }, destinations, alerts }
 }
 
-const serviceOf = (trx: Tx, ctx: BatchLookups['ctx'], id: string) => configured(ctx, `service-or-null:${id}`, () => findService(trx, id))
-const userOf = (trx: Tx, ctx: BatchLookups['ctx'], id: string) => configured(ctx, `user:${id}`, () => findUser(trx, id))
+const serviceOf = (db: Db, ctx: BatchLookups['ctx'], id: string) => configured(ctx, `service-or-null:${id}`, () => findService(db, id))
+const userOf = (db: Db, ctx: BatchLookups['ctx'], id: string) => configured(ctx, `user:${id}`, () => findUser(db, id))
 
 async function send(deps: OutboxDeps, r: Ready): Promise<DeliveryResult> {
   const started = performance.now()
@@ -200,7 +225,8 @@ function destination(deps: OutboxDeps, lookups: BatchLookups, n: Notification): 
 }
 
 /** What follows a recorded attempt: its timeline row (a delivery's goes into `delivered`), and the admins paged when nobody got through. */
-async function record(trx: Tx, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: number, n: Notification, result: DeliveryResult, status: NotificationStatus, delivered: Insertable<AlertLogTable>[]): Promise<void> {
+/** `db`: the recording transaction, or (when every attempt succeeded, so nothing is written here) the database. */
+async function record(trx: Db, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: number, n: Notification, result: DeliveryResult, status: NotificationStatus, delivered: Insertable<AlertLogTable>[]): Promise<void> {
   if (n.alertId === null) {
     if (status === 'dead') deps.log.warn({ notificationId: n.id, userId: n.userId, error: result.ok ? null : result.error }, 'message dead-lettered')
     return
@@ -220,7 +246,7 @@ async function record(trx: Tx, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: 
 }
 
 /** Whether none of this person's messages for the alert went out, and none is still on its way. */
-async function nothingGotThrough(trx: Tx, n: Notification): Promise<boolean> {
+async function nothingGotThrough(trx: Db, n: Notification): Promise<boolean> {
   const alive = await trx
     .selectFrom('notifications')
     .select('id')

@@ -20,7 +20,7 @@ const MAX_ENTRIES = 20_000
  */
 export class ConfigCache {
   #generation = -1
-  readonly #entries = new Map<string, Promise<unknown>>()
+  readonly #entries = new Map<string, unknown>()
 
   get<T>(generation: number, key: string, load: () => Promise<T>): Promise<T> {
     if (generation < this.#generation) return load()
@@ -28,15 +28,14 @@ export class ConfigCache {
       this.#entries.clear()
       this.#generation = generation
     }
-    const hit = this.#entries.get(key)
-    if (hit !== undefined) return hit as Promise<T>
-    const loading = load()
-    this.#entries.set(key, loading)
-    // A failed lookup (a service deleted meanwhile) is asked again next time, not remembered.
-    loading.catch(() => {
-      if (this.#entries.get(key) === loading) this.#entries.delete(key)
+    if (this.#entries.has(key)) return Promise.resolve(this.#entries.get(key) as T)
+    // Only settled values are shared. A load runs on its caller's transaction: another
+    // transaction waiting on it could wait on a connection or lock its own holder needs (the
+    // caller's memo shares a load within one transaction). A failed load is not kept.
+    return load().then((value) => {
+      if (generation === this.#generation) this.#entries.set(key, value)
+      return value
     })
-    return loading
   }
 }
 
@@ -51,6 +50,14 @@ export interface ConfigView {
  * (the escalation claim, the outbox claim) instead of a round trip of its own.
  */
 export const configGenerationColumn = (): RawBuilder<number> => sql<number>`(select n from config_generation where id = 1)`
+
+/**
+ * The cache as valid for a counter read by the caller, or undefined without one (the counter's
+ * row missing: then nothing is kept, rather than trusting a counter that cannot move).
+ */
+export function configView(cache: ConfigCache | undefined, generation: number | string | null | undefined): ConfigView | undefined {
+  return cache === undefined || generation === null || generation === undefined ? undefined : { cache, generation: Number(generation) }
+}
 
 /** A configuration lookup: once per transaction (memo), and across runs through ctx.config while nothing changed. */
 export function configured<T>(ctx: Pick<PagingCtx, 'memo' | 'config'>, key: string, load: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { alertFromRow } from '../../domain/alerts/index.js'
-import { configGenerationColumn, fireEscalation, flushPaging, newPagingWrites, type FiringCtx } from '../../domain/paging/index.js'
+import { configGenerationColumn, configView, fireEscalation, flushPaging, newPagingWrites, type FiringCtx } from '../../domain/paging/index.js'
 import type { Tx } from '../../storage/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
@@ -97,8 +97,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         // service, policy and people, and their timeline rows, pages and next steps are written
         // together. Configuration lookups also go through the process's cache, valid for the
         // counter the claim read.
-        const generation = claimed[0]?.config_generation
-        const config = generation === undefined ? undefined : { cache: deps.configCache, generation: Number(generation) }
+        const config = configView(deps.configCache, claimed[0]?.config_generation)
         const pagingCtx: FiringCtx = { db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), writes: newPagingWrites(), ...(config === undefined ? {} : { config }) }
         for (const id of ids) {
           const row = byId.get(id)

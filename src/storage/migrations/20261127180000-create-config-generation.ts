@@ -25,7 +25,8 @@ export const CONFIG_TABLES = [
  * A counter every write to a configuration table moves on, by trigger: whichever process or
  * tool wrote (an API call, `tend` on the command line, another instance, a hand-run SQL
  * statement), the engine sees that what it keeps is stale. The trigger also runs inside the
- * writing transaction, so the counter moves exactly when the write commits.
+ * writing transaction (on PostgreSQL at its commit), so the counter moves exactly when the
+ * write commits.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -40,9 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
         update config_generation set n = n + 1 where id = 1;
         return null;
       end $$`.execute(db)
+    // Deferred to the commit: the counter's row lock is then always the last lock a writing
+    // transaction takes, so two configuration writers can never deadlock over it.
     for (const table of CONFIG_TABLES) {
-      await sql`create trigger ${sql.id(`${table}_config_generation`)} after insert or update or delete or truncate on ${sql.table(table)}
-        for each statement execute function tend_bump_config_generation()`.execute(db)
+      await sql`create constraint trigger ${sql.id(`${table}_config_generation`)} after insert or update or delete on ${sql.table(table)}
+        deferrable initially deferred for each row execute function tend_bump_config_generation()`.execute(db)
     }
     return
   }

@@ -26,7 +26,7 @@ export type FactLookup = RawBuilder<FactRow>
 export async function unionFacts(db: Db, lookups: readonly FactLookup[]): Promise<FactRow[]> {
   if (lookups.length === 0) return []
   const { rows } = await sql<FactRow>`${sql.join(lookups, sql` union all `)}`.execute(db)
-  // bigint columns come back as numbers on PostgreSQL (the pool's parser); row_number() as text.
+  // A rank is a number on both engines (PostgreSQL's bigint through the pool's parser); made sure of here.
   return rows.map((r) => (r.rank === null || typeof r.rank === 'number' ? r : { ...r, rank: Number(r.rank) }))
 }
 

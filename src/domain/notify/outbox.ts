@@ -1,7 +1,7 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { CompiledQuery, Insertable } from 'kysely'
-import { executeTogether, insertRow, insertRowsQueries, type Db, type NotificationsTable } from '../../storage/index.js'
+import type { CompiledQuery, ExpressionBuilder, Insertable } from 'kysely'
+import { executeTogether, insertRow, insertRowsQueries, type Database, type Db, type NotificationsTable } from '../../storage/index.js'
 import type { ContactMethodType, Urgency } from '../users/index.js'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
 import type { NewNotification, Notification, NotificationKind, NotificationStatus } from './model.js'
@@ -101,17 +101,14 @@ export async function cancelPendingNotifications(db: Db, alertId: string, now: I
  */
 export async function claimDueNotifications(db: Db, now: Instant, deadline: Instant, limit: number): Promise<Notification[]> {
   // One statement (a round trip on PostgreSQL): mark the due messages and return them as marked.
+  const due = (w: ExpressionBuilder<Database, 'notifications'>) => w.or([w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]), w.and([w('status', '=', 'sending'), w('sending_until', '<', now)])])
   const rows = await db
     .updateTable('notifications')
     .set((eb) => ({ status: 'sending', sending_until: deadline, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('notifications')
-        .select('id')
-        .where((w) => w.or([w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]), w.and([w('status', '=', 'sending'), w('sending_until', '<', now)])]))
-        .orderBy('next_attempt_at')
-        .limit(limit),
-    )
+    .where('id', 'in', (eb) => eb.selectFrom('notifications').select('id').where(due).orderBy('next_attempt_at').limit(limit))
+    // Checked again on the row itself: on PostgreSQL a row changed meanwhile (cancelled by an
+    // acknowledgement) is re-checked against this condition, not against the subquery's.
+    .where(due)
     .returningAll()
     .execute()
   // RETURNING keeps no order: the oldest due first, as the claim chose them.

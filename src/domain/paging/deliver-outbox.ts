@@ -26,7 +26,7 @@ import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
 import { executeAtomically, insertRows, insertRowsQueries, type AlertLogTable, type AlertsTable, type Db, type Storage, type Tx } from '../../storage/index.js'
 import { ENGINE_ACTOR } from './context.js'
-import { configGenerationColumn, configured, type ConfigCache } from './config-cache.js'
+import { configGenerationColumn, configured, configView, type ConfigCache } from './config-cache.js'
 import type { PagingCtx } from './context.js'
 import { raiseUnreachable } from './unreachable.js'
 
@@ -42,6 +42,8 @@ export interface OutboxDeps {
   readonly sendTimeoutMs: number
   /** People and services kept across batches while the configuration stands still (the engine's). */
   readonly configCache?: ConfigCache
+  /** Asks the engine's main track for a cycle (an alert about an unreachable person was raised). */
+  readonly wakeEscalation?: () => void
   readonly random: () => number
 }
 
@@ -131,8 +133,7 @@ async function readBatchLookups(trx: Tx, deps: OutboxDeps, claimed: readonly Not
     if (row.id !== null) alerts.set(row.id, alertFromRow(row as AlertsTable))
     if (row.cm_id !== null && row.cm_address_sealed !== null) destinations.set(row.cm_id, { address_sealed: row.cm_address_sealed, signing_secret_sealed: row.cm_signing_secret_sealed })
   }
-  const generation = rows[0]?.config_generation
-  const config = deps.configCache === undefined || generation === undefined ? undefined : { cache: deps.configCache, generation: Number(generation) }
+  const config = configView(deps.configCache, rows[0]?.config_generation)
   return { ctx: { memo: new Map(), ...(config === undefined ? {} : { config }) }, destinations, alerts }
 }
 
@@ -241,7 +242,11 @@ async function record(trx: Db, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: 
   await logAlert(trx, n.alertId, now, 'notification_failed', ENGINE_ACTOR, `${n.channel} to ${name} failed: ${result.error}${retry}`, { notificationId: n.id, userId: n.userId })
   if (status === 'dead' && (await nothingGotThrough(trx, n))) {
     const alert = await findAlert(trx, n.alertId)
-    if (alert !== null && alert.status !== 'resolved') await raiseUnreachable({ db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl }, alert, n.userId, 'every message to them failed')
+    if (alert !== null && alert.status !== 'resolved') {
+      await raiseUnreachable({ db: trx, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl }, alert, n.userId, 'every message to them failed')
+      // The admins' page is fired by the main track: tell it now, not at its next tick.
+      deps.wakeEscalation?.()
+    }
   }
 }
 

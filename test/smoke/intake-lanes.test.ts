@@ -145,7 +145,9 @@ for (const dialect of DIALECTS) {
       const plain = await w.app.tend.storage.db.transaction().execute(async (trx) => {
         const facts = await readLaneFacts(trx, w.app.clock.now(), jobs)
         const out: string[] = []
-        for (const job of jobs) for (const e of job.events) if ((await facts.applyPlain(job, e, new PendingRows())) !== null) out.push(e.dedupKey)
+        for (const job of jobs) for (const e of job.events) if ((await facts.applyPlain(trx, job, e, new PendingRows())) !== null) out.push(e.dedupKey)
+        // A lane with repeats and one-by-one events is not one that only opens alerts.
+        expect(facts.opensOnly).toBe(false)
         // Only looked: the rows gathered were never written, and the joins are rolled back.
         throw Object.assign(new Error('roll back'), { plain: out })
       }).catch((err: { plain?: string[] }) => err.plain)
@@ -164,7 +166,7 @@ for (const dialect of DIALECTS) {
           // Someone resolves the alert between the lane's read and its write.
           await trx.updateTable('alerts').set({ status: 'resolved', resolved_at: now }).where('dedup_key', '=', 'existing-2').execute()
           const job = jobs[0] as IngestJob
-          const result = await facts.applyPlain(job, job.events[0] as AlertEvent, new PendingRows())
+          const result = await facts.applyPlain(trx, job, job.events[0] as AlertEvent, new PendingRows())
           const counts = await trx.selectFrom('alerts').select('event_count').where('dedup_key', '=', 'existing-2').execute()
           throw Object.assign(new Error('roll back'), { result, counts })
         })
@@ -178,6 +180,46 @@ for (const dialect of DIALECTS) {
         { status: 'resolved', event_count: 1 },
         { status: 'triggered', event_count: 1 },
       ])
+    })
+
+    it('a burst of new keys only (on PostgreSQL written in one statement, without a transaction) ends as the same events one at a time', async () => {
+      const together = await world()
+      const oneByOne = await world()
+      const openingOnly = async (w: World) => (await burstJobs(w)).filter((j) => j.events.every((e) => ['new-1', 'new-2', 'manual-1', 'am-1', 'am-2'].includes(e.dedupKey)))
+      const burst = await openingOnly(together)
+      expect(burst).toHaveLength(4)
+      const facts = await readLaneFacts(together.app.tend.storage.db, together.app.clock.now(), burst)
+      expect(facts.opensOnly).toBe(true)
+      const ingestor = ingestorOf(together)
+      const results = await Promise.all(burst.map((job) => ingestor.submit(job)))
+      expect(results.flat().map((r) => r.outcome)).toEqual(['opened', 'opened', 'opened', 'opened', 'opened'])
+      const single = ingestorOf(oneByOne)
+      for (const job of await openingOnly(oneByOne)) await single.submit(job)
+      expect(withoutIds(await snapshot(together))).toEqual(withoutIds(await snapshot(oneByOne)))
+      // Every event row names the alert it opened.
+      const events = await together.app.tend.storage.db.selectFrom('events').innerJoin('alerts', 'alerts.id', 'events.alert_id').select(['events.dedup_key as event_key', 'alerts.dedup_key as alert_key']).where('events.dedup_key', 'in', ['new-1', 'new-2', 'manual-1', 'am-1', 'am-2']).execute()
+      expect(events.map((e) => [e.event_key, e.alert_key]).sort()).toEqual([['am-1', 'am-1'], ['am-2', 'am-2'], ['manual-1', 'manual-1'], ['new-1', 'new-1'], ['new-2', 'new-2']])
+    })
+
+    it('a lane of new keys whose key another writer opened after the read writes nothing at all', async () => {
+      const w = await world()
+      const db = w.app.tend.storage.db
+      const jobs = (await burstJobs(w)).filter((j) => j.events.some((e) => e.dedupKey === 'new-1' || e.dedupKey === 'new-2'))
+      const now = w.app.clock.now()
+      const facts = await readLaneFacts(db, now, jobs)
+      expect(facts.opensOnly).toBe(true)
+      // Another writer opens new-2 between the lane's read and its write.
+      const [opened] = await ingestorOf(w).submit({ ...(jobs[1] as IngestJob) })
+      expect(opened).toMatchObject({ outcome: 'opened' })
+      const rows = new PendingRows()
+      for (const job of jobs) for (const e of job.events) expect(await facts.applyPlain(db, job, e, rows)).toMatchObject({ outcome: 'opened' })
+      await expect(rows.writeAtomically(db)).rejects.toThrow()
+      // Nothing of the lane stayed: not new-1's alert, not a second new-2.
+      expect(await db.selectFrom('alerts').select('dedup_key').where('dedup_key', 'in', ['new-1', 'new-2']).execute()).toEqual([{ dedup_key: 'new-2' }])
+      // Submitted again as one lane, it reads new-2 open now: new-1 opens, new-2 joins.
+      const ingestor = ingestorOf(w)
+      const results = await Promise.all(jobs.map((job) => ingestor.submit(job)))
+      expect(results.flat().map((r) => r.outcome)).toEqual(['opened', 'deduplicated'])
     })
 
     it('a burst committed together leaves the database exactly as the same events one at a time', async () => {

@@ -9,7 +9,7 @@ import { withEventRules } from '../event-rules/index.js'
 import { holdForMaintenance } from '../maintenance/index.js'
 import type { Service } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
-import { HELD_IN_MAINTENANCE, PendingRows, readLaneFacts } from './lane.js'
+import { HELD_IN_MAINTENANCE, PendingRows, readLaneFacts, type LaneFacts } from './lane.js'
 
 /** One request's worth of events, all for one service. */
 export interface IngestJob {
@@ -150,10 +150,11 @@ export class Ingestor {
     return lanes.filter((l) => l.length > 0)
   }
 
-  /** Commits a lane in one transaction; returns the lane if it failed (its jobs are then retried alone). */
+  /** Commits a lane (lane.ts); returns the lane if it failed (its jobs are then retried alone). */
   async #commitLane(batch: Pending[]): Promise<Pending[] | null> {
     try {
-      const results = await this.storage.db.transaction().execute((trx) => this.#applyLane(trx, batch.map((p) => p.job)))
+      const jobs = batch.map((p) => p.job)
+      const results = this.storage.dialect === 'postgres' ? await this.#commitPostgresLane(jobs) : await this.storage.db.transaction().execute((trx) => this.#applyLane(trx, jobs))
       batch.forEach((p, i) => p.resolve(results[i] ?? []))
       this.onCommitted()
       return null
@@ -161,6 +162,35 @@ export class Ingestor {
       this.log.warn({ err, batch: batch.length }, 'event batch failed; retrying its jobs one by one')
       return batch
     }
+  }
+
+  /**
+   * PostgreSQL: the lane's facts are read first, outside a transaction, as its first statement
+   * would read them (READ COMMITTED gives a transaction no snapshot across statements). A lane
+   * that only opens alerts (the usual burst of new keys) then writes everything in one statement,
+   * atomic by itself: two round trips instead of four. If another lane opened one of its keys
+   * meanwhile, the unique open-alert index fails the statement, and its jobs are retried one by
+   * one. Any other lane runs in a transaction with those facts.
+   */
+  async #commitPostgresLane(jobs: readonly IngestJob[]): Promise<EventResult[][]> {
+    const db = this.storage.db
+    const now = this.clock.now()
+    const facts = await readLaneFacts(db, now, jobs)
+    if (!facts.opensOnly) return db.transaction().execute((trx) => this.#applyLane(trx, jobs, { now, facts }))
+    const rows = new PendingRows()
+    const out: EventResult[][] = []
+    for (const job of jobs) {
+      const results: EventResult[] = []
+      for (const event of job.events) {
+        const result = await facts.applyPlain(db, job, event, rows)
+        if (result === null) throw new Error(`lane facts said every event opens an alert, but ${event.dedupKey} does not`)
+        rows.events.push(eventRow(job, event, result, now))
+        results.push(result)
+      }
+      out.push(results)
+    }
+    await rows.writeAtomically(db)
+    return out
   }
 
   /** One transaction per job, so one bad event cannot fail its neighbours. */
@@ -175,16 +205,16 @@ export class Ingestor {
     }
   }
 
-  /** Applies a lane's jobs in one transaction: plain triggers in bulk (lane.ts), the rest one by one. */
-  async #applyLane(trx: Tx, jobs: readonly IngestJob[]): Promise<EventResult[][]> {
-    const now = this.clock.now()
-    const facts = await readLaneFacts(trx, now, jobs)
+  /** Applies a lane's jobs in one transaction: plain triggers in bulk (lane.ts), the rest one by one. `read`: facts read just before. */
+  async #applyLane(trx: Tx, jobs: readonly IngestJob[], read?: { readonly now: Instant; readonly facts: LaneFacts }): Promise<EventResult[][]> {
+    const now = read?.now ?? this.clock.now()
+    const facts = read?.facts ?? (await readLaneFacts(trx, now, jobs))
     const rows = new PendingRows()
     const out: EventResult[][] = []
     for (const job of jobs) {
       const results: EventResult[] = []
       for (const event of job.events) {
-        let result = await facts.applyPlain(job, event, rows)
+        let result = await facts.applyPlain(trx, job, event, rows)
         if (result === null) {
           // Written first, so this event sees every earlier one of the lane.
           await rows.flush(trx)

@@ -10,9 +10,9 @@
  * lane, a service in maintenance) takes the one-event path, after the rows gathered so far are
  * written, so it sees everything before it exactly as if the lane had run event by event.
  */
-import type { Insertable } from 'kysely'
+import type { CompiledQuery, Insertable } from 'kysely'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRowSets, rowSet, unionFacts, type AlertLogTable, type AlertsTable, type EventsTable, type FactRow, type Tx } from '../../storage/index.js'
+import { executeAtomically, executeTogether, insertRowsQueries, unionFacts, type AlertLogTable, type AlertsTable, type Db, type EventsTable, type FactRow, type Tx } from '../../storage/index.js'
 import { joinAlert, newAlertRows, openAlertLookup, serviceDedupKey, type AlertEvent, type EventResult } from '../alerts/index.js'
 import { foldPlainTriggers, plainTriggerLookup, RULED_SOURCES } from '../event-rules/index.js'
 import { maintenanceLookup } from '../maintenance/index.js'
@@ -31,19 +31,35 @@ export class PendingRows {
   log: Insertable<AlertLogTable>[] = []
   events: Insertable<EventsTable>[] = []
 
+  /** Writes the rows gathered so far in the caller's transaction. */
   async flush(trx: Tx): Promise<void> {
-    const { alerts, log, events } = this
+    await executeTogether(trx, this.#take(trx))
+  }
+
+  /** Writes the rows gathered, all or none, outside a transaction (one statement on PostgreSQL). */
+  async writeAtomically(db: Db): Promise<void> {
+    await executeAtomically(db, this.#take(db))
+  }
+
+  #take(db: Db): CompiledQuery[] {
+    const queries = [...insertRowsQueries(db, 'alerts', this.alerts), ...insertRowsQueries(db, 'alert_log', this.log), ...insertRowsQueries(db, 'events', this.events)]
     this.alerts = []
     this.log = []
     this.events = []
-    await insertRowSets(trx, [rowSet('alerts', alerts), rowSet('alert_log', log), rowSet('events', events)])
+    return queries
   }
 }
 
-/** What one bulk read tells about a lane's triggers, in its transaction and at its instant. */
+/** What one bulk read tells about a lane's triggers, at its instant. */
 export interface LaneFacts {
-  /** The plain path for this event, or null when it must take the one-event path. */
-  applyPlain(job: IngestJob, event: AlertEvent, rows: PendingRows): Promise<EventResult | null>
+  /**
+   * The plain path for this event, or null when it must take the one-event path. `db`: the
+   * lane's transaction (a repeat joins its alert there); a lane that only opens alerts writes
+   * nothing here and may pass the database.
+   */
+  applyPlain(db: Db, job: IngestJob, event: AlertEvent, rows: PendingRows): Promise<EventResult | null>
+  /** Whether every event of the lane opens a new alert on the plain path (then applyPlain reads and writes nothing). */
+  readonly opensOnly: boolean
 }
 
 /** (service, dedup key) pairs per lookup statement: inside both engines' bound-parameter limits. */
@@ -54,7 +70,7 @@ const PAIRS_PER_LOOKUP = 500
  * (unionFacts): their open alerts, their services' event rules, held resolves and flap history
  * (ruled sources), maintenance windows and mitigation rules.
  */
-export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly IngestJob[]): Promise<LaneFacts> {
+export async function readLaneFacts(db: Db, now: Instant, jobs: readonly IngestJob[]): Promise<LaneFacts> {
   // A dedup key seen twice in the lane (on any service: a rule may route one service's key to
   // another) is applied event by event, so its events see each other's effects in order.
   const seen = new Map<string, number>()
@@ -64,7 +80,7 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
       .filter((e) => e.action === 'trigger' && seen.get(e.dedupKey) === 1)
       .map((e) => ({ serviceId: job.service.id, dedupKey: e.dedupKey, ruled: RULED_SOURCES.has(job.sourceType), heldInMaintenance: HELD_IN_MAINTENANCE.has(job.sourceType) })),
   )
-  if (candidates.length === 0) return { applyPlain: async () => null }
+  if (candidates.length === 0) return { applyPlain: async () => null, opensOnly: false }
   const facts: FactRow[] = []
   for (let i = 0; i < candidates.length; i += PAIRS_PER_LOOKUP) {
     const chunk = candidates.slice(i, i + PAIRS_PER_LOOKUP)
@@ -73,7 +89,7 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
     const lookups = [openAlertLookup(chunk), mitigationLookup(chunk.map((c) => c.serviceId))]
     if (ruled.length > 0) lookups.push(plainTriggerLookup(now, ruled))
     if (holdable.length > 0) lookups.push(maintenanceLookup(now, holdable))
-    facts.push(...(await unionFacts(trx, lookups)))
+    facts.push(...(await unionFacts(db, lookups)))
   }
   // Open alerts by (service, key): the lookup matches services and keys separately, so a row
   // for a pair nobody asked about is never used (applyPlain asks only for its own pairs).
@@ -81,20 +97,28 @@ export async function readLaneFacts(trx: Tx, now: Instant, jobs: readonly Ingest
   const plain = foldPlainTriggers(facts, candidates.filter((c) => c.ruled))
   const maintained = new Set(facts.filter((r) => r.kind === 'maintenance').map((r) => r.service_id))
   const mitigated = new Set(facts.filter((r) => r.kind === 'mitigation').map((r) => r.service_id))
+  const opens = (job: IngestJob, event: AlertEvent): boolean | null => {
+    if (event.action !== 'trigger' || seen.get(event.dedupKey) !== 1) return null
+    const found = open.has(serviceDedupKey(job.service.id, event.dedupKey))
+    if (RULED_SOURCES.has(job.sourceType) && !plain.isPlain(job.service.id, event.dedupKey, !found)) return null
+    if (found) return false
+    if (HELD_IN_MAINTENANCE.has(job.sourceType) && maintained.has(job.service.id)) return null
+    return true
+  }
   return {
-    async applyPlain(job, event, rows) {
-      if (event.action !== 'trigger' || seen.get(event.dedupKey) !== 1) return null
+    opensOnly: jobs.every((job) => job.events.every((e) => opens(job, e) === true)),
+    async applyPlain(db, job, event, rows) {
+      const path = opens(job, event)
+      if (path === null) return null
       const service = job.service
-      const found = open.get(serviceDedupKey(service.id, event.dedupKey)) ?? null
-      if (RULED_SOURCES.has(job.sourceType) && !plain.isPlain(service.id, event.dedupKey, found === null)) return null
-      if (found !== null) {
+      if (!path) {
+        const found = open.get(serviceDedupKey(service.id, event.dedupKey)) ?? ''
         // Resolved since the lane read it: the one-event path opens a new alert.
-        const joined = await joinAlert(trx, now, job.actor, { id: found }, event)
+        const joined = await joinAlert(db, now, job.actor, { id: found }, event)
         if (joined === null) return null
         rows.log.push(joined)
         return { alertId: found, outcome: 'deduplicated' }
       }
-      if (HELD_IN_MAINTENANCE.has(job.sourceType) && maintained.has(service.id)) return null
       const opened = newAlertRows(now, job.actor, service, event, {
         origin: job.origin,
         urgencyOverride: job.urgencyOverride,

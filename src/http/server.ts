@@ -27,7 +27,7 @@ export async function buildHttpServer(deps: HttpDeps, logger: FastifyBaseLogger)
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     // Signed action links and calendar tokens are longer than Fastify's 100-character default.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   installValidators(app)

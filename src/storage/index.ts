@@ -1,5 +1,5 @@
 export { openStorage, redactUrl, NoLockError } from './db.js'
-export { executeAtomically, executeTogether, insertRow, insertRows, insertRowSets, insertRowsQueries, rowSet, type InsertRowOptions, type RowSet } from './insert-row.js'
+export { executeAtomically, executeTogether, insertRow, insertRows, insertRowsQueries, type InsertRowOptions } from './insert-row.js'
 export { preparedQuery } from './prepared.js'
 export type { Storage, StorageOptions, Db, Tx, DialectName, MigrationReport } from './db.js'
 export type * from './schema.js'

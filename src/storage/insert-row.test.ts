@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase, DIALECTS } from '../../test/harness/storage.js'
 import { sql } from 'kysely'
-import { executeAtomically, executeTogether, insertRow, insertRows, insertRowSets, insertRowsQueries, rowSet } from './index.js'
+import { executeAtomically, executeTogether, insertRow, insertRows, insertRowsQueries } from './index.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: insertRow`, () => {
@@ -62,18 +62,19 @@ for (const dialect of DIALECTS) {
         const teams = [team('t1'), team('t2')]
         const services = [service('s1', 't1'), service('s2', 't2'), service('s3', 't1')]
         const deps = [{ service_id: 's1', depends_on_id: 's2' }, { service_id: 's3', depends_on_id: 's1' }]
-        // An empty set is left out; the others go in (one statement on PostgreSQL).
-        await insertRowSets(db.storage.db, [rowSet('teams', teams), rowSet('integrations', []), rowSet('services', services), rowSet('service_dependencies', deps)])
+        // No rows, no statement; the others go in (one statement on PostgreSQL).
+        const d = db.storage.db
+        await executeTogether(d, [...insertRowsQueries(d, 'teams', teams), ...insertRowsQueries(d, 'integrations', []), ...insertRowsQueries(d, 'services', services), ...insertRowsQueries(d, 'service_dependencies', deps)])
         expect(await db.storage.db.selectFrom('teams').selectAll().orderBy('id').execute()).toEqual(teams)
         expect(await db.storage.db.selectFrom('services').selectAll().orderBy('id').execute()).toEqual(services)
         expect(await db.storage.db.selectFrom('service_dependencies').selectAll().orderBy('service_id').execute()).toEqual(deps)
         // A child naming a parent that exists nowhere fails the whole write: nothing of it stays.
-        await expect(db.storage.db.transaction().execute((trx) => insertRowSets(trx, [rowSet('teams', [team('t3')]), rowSet('services', [service('s4', 't3'), service('s5', 'no-such-team')])]))).rejects.toThrow()
+        await expect(d.transaction().execute((trx) => executeTogether(trx, [...insertRowsQueries(trx, 'teams', [team('t3')]), ...insertRowsQueries(trx, 'services', [service('s4', 't3'), service('s5', 'no-such-team')])]))).rejects.toThrow()
         expect(await db.storage.db.selectFrom('teams').select('id').where('id', '=', 't3').execute()).toEqual([])
         expect(await db.storage.db.selectFrom('services').select('id').where('id', 'in', ['s4', 's5']).execute()).toEqual([])
         // More rows than one statement holds: each table in its own chunks, all kept.
         const many = Array.from({ length: 250 }, (_, i) => team(`m${String(i).padStart(3, '0')}`))
-        await insertRowSets(db.storage.db, [rowSet('teams', many), rowSet('services', [service('s9', 'm249')])])
+        await executeTogether(d, [...insertRowsQueries(d, 'teams', many), ...insertRowsQueries(d, 'services', [service('s9', 'm249')])])
         expect(await db.storage.db.selectFrom('teams').select('id').where('id', 'like', 'm%').execute()).toHaveLength(250)
         expect(await db.storage.db.selectFrom('services').select('team_id').where('id', '=', 's9').execute()).toEqual([{ team_id: 'm249' }])
       } finally {

@@ -69,24 +69,6 @@ export function insertRowsQueries<T extends keyof Database & string>(db: Db, tab
   return out
 }
 
-/** Rows for one table, for insertRowSets. */
-export interface RowSet<T extends keyof Database & string = keyof Database & string> {
-  readonly table: T
-  readonly rows: readonly Insertable<Database[T]>[]
-}
-
-/** A RowSet, typed by its table. */
-export const rowSet = <T extends keyof Database & string>(table: T, rows: readonly Insertable<Database[T]>[]): RowSet => ({ table, rows }) as RowSet
-
-/**
- * Inserts rows into several tables, in the order given (parents before children), with
- * executeTogether: one statement on PostgreSQL when they fit. A batch of events writes its
- * alerts, timeline and events in one round trip instead of three.
- */
-export async function insertRowSets(db: Db, sets: readonly RowSet[]): Promise<void> {
-  await executeTogether(db, sets.flatMap((s) => insertRowsQueries(db, s.table, s.rows)))
-}
-
 /** Parameters in one combined statement: well inside PostgreSQL's 65,535. */
 const PARAMS_PER_COMBINED = 30_000
 

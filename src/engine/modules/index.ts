@@ -6,7 +6,7 @@ import type { PagingDeps } from './deps.js'
 import { escalationManager } from './escalation-manager.js'
 import { handoffNoticeManager } from './handoff-notice-manager.js'
 import { heartbeatManager } from './heartbeat-manager.js'
-import { mitigationManager } from './mitigation-manager.js'
+import { mitigationManager, mitigationRunsManager } from './mitigation-manager.js'
 import { oncallHealthManager } from './oncall-health-manager.js'
 import { outboxSender } from './outbox-sender.js'
 
@@ -18,5 +18,5 @@ export { SEND_TRACK } from './outbox-sender.js'
  * events), mitigate, escalate; sending runs in its own track (SEND_TRACK), beside them.
  */
 export function engineModules(deps: PagingDeps): EngineModule[] {
-  return [heartbeatManager(), alarmManager(), heldEventManager(), mitigationManager(deps), escalationManager(deps), autoResolveManager, handoffNoticeManager, outboxSender(deps), oncallHealthManager(deps)]
+  return [heartbeatManager(), alarmManager(), heldEventManager(), mitigationManager(), mitigationRunsManager(deps), escalationManager(deps), autoResolveManager, handoffNoticeManager, outboxSender(deps), oncallHealthManager(deps)]
 }

@@ -29,17 +29,36 @@ const RULED_BATCH = 100
 
 /**
  * Automatic mitigation, run before escalation in each cycle: decides for each new alert whether
- * a rule mitigates it (holding the page), starts actions, checks agent jobs and verification,
- * and hands failures back to escalation with what was tried. HTTP actions run outside any
- * transaction; every state change is a compare-and-set, so two instances never act twice.
+ * a rule mitigates it (holding the page). Escalation waits for this decision, so it runs every
+ * cycle; mitigationRunsManager then starts actions and follows them.
  */
-export function mitigationManager(deps: PagingDeps): EngineModule {
+export function mitigationManager(): EngineModule {
   return {
     name: 'engine.mitigation',
     version: 1,
     minIntervalMs: 0,
+    run: decideNewAlerts,
+  }
+}
+
+/**
+ * The least time between two looks at mitigation runs. Actions are started and followed in
+ * seconds (checks, verification, agent jobs); looking at every cycle cost each page, which
+ * waits behind the cycle, a statement.
+ */
+const RUNS_INTERVAL_MS = 250
+
+/**
+ * Starts mitigation actions, checks agent jobs and verification, and hands failures back to
+ * escalation with what was tried. HTTP actions run outside any transaction; every state change
+ * is a compare-and-set, so two instances never act twice.
+ */
+export function mitigationRunsManager(deps: PagingDeps): EngineModule {
+  return {
+    name: 'engine.mitigation-runs',
+    version: 1,
+    minIntervalMs: RUNS_INTERVAL_MS,
     async run(ctx) {
-      await decideNewAlerts(ctx)
       const now = ctx.clock.now()
       const due = await ctx.storage.db
         .selectFrom('mitigation_runs')

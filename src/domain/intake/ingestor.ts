@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 import { newId } from '../../lib/ids.js'
 import type { Insertable } from 'kysely'
 import type { Clock, Instant } from '../../lib/time/index.js'
-import type { EventsTable, Storage, Tx } from '../../storage/index.js'
+import type { Db, EventsTable, Storage, Tx } from '../../storage/index.js'
 import { applyEvent, type AlertEvent, type EventResult } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
 import { withEventRules } from '../event-rules/index.js'
@@ -178,17 +178,9 @@ export class Ingestor {
     const facts = await readLaneFacts(db, now, jobs)
     if (!facts.opensOnly) return db.transaction().execute((trx) => this.#applyLane(trx, jobs, { now, facts }))
     const rows = new PendingRows()
-    const out: EventResult[][] = []
-    for (const job of jobs) {
-      const results: EventResult[] = []
-      for (const event of job.events) {
-        const result = await facts.applyPlain(db, job, event, rows)
-        if (result === null) throw new Error(`lane facts said every event opens an alert, but ${event.dedupKey} does not`)
-        rows.events.push(eventRow(job, event, result, now))
-        results.push(result)
-      }
-      out.push(results)
-    }
+    const out = await this.#applyEvents(db, jobs, now, facts, rows, async (_job, event) => {
+      throw new Error(`lane facts said every event opens an alert, but ${event.dedupKey} does not`)
+    })
     await rows.writeAtomically(db)
     return out
   }
@@ -210,22 +202,30 @@ export class Ingestor {
     const now = read?.now ?? this.clock.now()
     const facts = read?.facts ?? (await readLaneFacts(trx, now, jobs))
     const rows = new PendingRows()
+    const out = await this.#applyEvents(trx, jobs, now, facts, rows, async (job, event) => {
+      // Written first, so this event sees every earlier one of the lane.
+      await rows.flush(trx)
+      return this.#applyOne(trx, now, job, event)
+    })
+    await rows.flush(trx)
+    return out
+  }
+
+  /**
+   * A lane's events in order: plain ones through the lane's facts (their rows gathered in
+   * `rows`), any other through `oneByOne`; each event's row is gathered too.
+   */
+  async #applyEvents(db: Db, jobs: readonly IngestJob[], now: Instant, facts: LaneFacts, rows: PendingRows, oneByOne: (job: IngestJob, event: AlertEvent) => Promise<EventResult>): Promise<EventResult[][]> {
     const out: EventResult[][] = []
     for (const job of jobs) {
       const results: EventResult[] = []
       for (const event of job.events) {
-        let result = await facts.applyPlain(trx, job, event, rows)
-        if (result === null) {
-          // Written first, so this event sees every earlier one of the lane.
-          await rows.flush(trx)
-          result = await this.#applyOne(trx, now, job, event)
-        }
+        const result = (await facts.applyPlain(db, job, event, rows)) ?? (await oneByOne(job, event))
         rows.events.push(eventRow(job, event, result, now))
         results.push(result)
       }
       out.push(results)
     }
-    await rows.flush(trx)
     return out
   }
 

@@ -7,7 +7,6 @@ export {
   notificationsQueries,
   cancelPendingNotifications,
   claimDueNotifications,
-  recordDeliveries,
   deliveryWrites,
   type Attempt,
   cancelClaimed,

@@ -1,7 +1,7 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
 import type { CompiledQuery, ExpressionBuilder, Insertable } from 'kysely'
-import { executeTogether, insertRow, insertRowsQueries, type Database, type Db, type NotificationsTable } from '../../storage/index.js'
+import { insertRow, insertRowsQueries, type Database, type Db, type NotificationsTable } from '../../storage/index.js'
 import type { ContactMethodType, Urgency } from '../users/index.js'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
 import type { NewNotification, Notification, NotificationKind, NotificationStatus } from './model.js'
@@ -119,7 +119,7 @@ export type DeliveryResult =
   | { readonly ok: true; readonly providerId: string | null; readonly durationMs: number }
   | { readonly ok: false; readonly permanent: boolean; readonly error: string; readonly durationMs: number; readonly timedOut?: boolean }
 
-/** One attempt for recordDeliveries: the message, its outcome, and the jitter for its retry. */
+/** One attempt for deliveryWrites: the message, its outcome, and the jitter for its retry. */
 export interface Attempt {
   readonly n: Notification
   readonly result: DeliveryResult
@@ -127,19 +127,11 @@ export interface Attempt {
 }
 
 /**
- * Records a batch of attempts. Sent: done. Failed: back to pending with backoff, or dead after
- * the last attempt or a permanent error. Returns each message's new status, in order.
- */
-export async function recordDeliveries(db: Db, now: Instant, attempts: readonly Attempt[]): Promise<NotificationStatus[]> {
-  const { queries, statuses } = deliveryWrites(db, now, attempts)
-  await executeTogether(db, queries)
-  return statuses
-}
-
-/**
- * recordDeliveries' writes, compiled (for executeAtomically with the caller's own), and each
- * message's new status. Few statements: every attempt row in one insert, the messages sent
- * without a provider id (webhooks, Slack) in one update; provider ids and failures one by one.
+ * The writes recording a batch of attempts, compiled (to run with the caller's own), and each
+ * message's new status. Sent: done. Failed: back to pending with backoff, or dead after the
+ * last attempt or a permanent error. Few statements: every attempt row in one insert, the
+ * messages sent without a provider id (webhooks, Slack) in one update; provider ids and
+ * failures one by one.
  */
 export function deliveryWrites(db: Db, now: Instant, attempts: readonly Attempt[]): { queries: CompiledQuery[]; statuses: NotificationStatus[] } {
   if (attempts.length === 0) return { queries: [], statuses: [] }

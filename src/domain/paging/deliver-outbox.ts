@@ -10,7 +10,6 @@ import {
   claimDueNotifications,
   LINK_LIFETIME_MS,
   deliveryWrites,
-  recordDeliveries,
   renderBundleMessage,
   type ChannelRegistry,
   type DeliveryResult,
@@ -24,7 +23,7 @@ import { findService } from '../services/index.js'
 import { findUser } from '../users/index.js'
 import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
-import { executeAtomically, insertRows, insertRowsQueries, type AlertLogTable, type AlertsTable, type Db, type Storage, type Tx } from '../../storage/index.js'
+import { executeAtomically, executeTogether, insertRows, insertRowsQueries, type AlertLogTable, type AlertsTable, type Db, type Storage, type Tx } from '../../storage/index.js'
 import { ENGINE_ACTOR } from './context.js'
 import { configGenerationColumn, configured, configView, type ConfigCache } from './config-cache.js'
 import type { PagingCtx } from './context.js'
@@ -97,21 +96,24 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   const attempts = ready.map((r, i) => ({ n: r.n, result: results[i] as DeliveryResult, random: deps.random() }))
   // A new memo: names are read again (the configuration cache still serves them).
   const ctx = { ...lookups.ctx, memo: new Map() }
-  if (attempts.every((a) => a.result.ok)) {
-    // The usual batch: every attempt, status and "Page delivered" row in one atomic write (one
-    // statement on PostgreSQL, without a transaction's extra round trips).
-    const db = deps.storage.db
-    const { queries } = deliveryWrites(db, recordedAt, attempts)
+  const db = deps.storage.db
+  const { queries, statuses } = deliveryWrites(db, recordedAt, attempts)
+  /** The "Page delivered" rows, and what a failure needs (its timeline entry, the admins paged). */
+  const followUp = async (tx: Db): Promise<Insertable<AlertLogTable>[]> => {
     const delivered: Insertable<AlertLogTable>[] = []
-    for (const a of attempts) await record(db, deps, ctx, recordedAt, a.n, a.result, 'sent', delivered)
-    await executeAtomically(db, [...queries, ...insertRowsQueries(db, 'alert_log', delivered)])
+    for (const [i, a] of attempts.entries()) await record(tx, deps, ctx, recordedAt, a.n, a.result, statuses[i] ?? 'pending', delivered)
+    return delivered
+  }
+  if (statuses.every((status) => status === 'sent')) {
+    // The usual batch: every attempt, status and "Page delivered" row in one atomic write (one
+    // statement on PostgreSQL, without a transaction's extra round trips); nothing else is written.
+    await executeAtomically(db, [...queries, ...insertRowsQueries(db, 'alert_log', await followUp(db))])
     return ready.length
   }
-  await deps.storage.db.transaction().execute(async (trx) => {
-    const statuses = await recordDeliveries(trx, recordedAt, attempts)
-    const delivered: Insertable<AlertLogTable>[] = []
-    for (const [i, a] of attempts.entries()) await record(trx, deps, ctx, recordedAt, a.n, a.result, statuses[i] ?? 'pending', delivered)
-    await insertRows(trx, 'alert_log', delivered)
+  await db.transaction().execute(async (trx) => {
+    // Statuses first: a dead letter's follow-up asks whether anything else got through.
+    await executeTogether(trx, queries)
+    await insertRows(trx, 'alert_log', await followUp(trx))
   })
   return ready.length
 }

@@ -25,9 +25,9 @@ export type FactLookup = RawBuilder<FactRow>
  */
 export async function unionFacts(db: Db, lookups: readonly FactLookup[]): Promise<FactRow[]> {
   if (lookups.length === 0) return []
+  // Ranks are numbers on both engines: PostgreSQL's bigint goes through the pool's parser.
   const { rows } = await sql<FactRow>`${sql.join(lookups, sql` union all `)}`.execute(db)
-  // A rank is a number on both engines (PostgreSQL's bigint through the pool's parser); made sure of here.
-  return rows.map((r) => (r.rank === null || typeof r.rank === 'number' ? r : { ...r, rank: Number(r.rank) }))
+  return rows
 }
 
 /** `null` typed as text, for a FactRow column a lookup has no value for (both engines agree on the union's types). */

@@ -1,0 +1,202 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, sql } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openStorage } from './index.js'
+import { DurableSqliteDialect, WalSync, fileSync } from './sqlite-durability.js'
+
+/** A sync the test finishes by hand, recording when each one started. */
+function manualSyncs() {
+  const started: { finish(): void; fail(err: Error): void }[] = []
+  const syncNow = () =>
+    new Promise<void>((resolve, reject) => {
+      started.push({ finish: resolve, fail: reject })
+    })
+  return { started, syncNow }
+}
+
+const settled = async <T>(p: Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> => {
+  let state: 'pending' | 'resolved' | 'rejected' = 'pending'
+  p.then(
+    () => (state = 'resolved'),
+    () => (state = 'rejected'),
+  )
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r))
+  return state
+}
+
+describe('WalSync', () => {
+  it('starts one sync for the commits of a turn when none runs, and resolves them when it ends', async () => {
+    const { started, syncNow } = manualSyncs()
+    const wal = new WalSync(syncNow)
+    const done = wal.durable()
+    const sameTurn = wal.durable()
+    // Started at the end of the turn, for every commit of the turn.
+    expect(started).toHaveLength(0)
+    expect(await settled(done)).toBe('pending')
+    expect(started).toHaveLength(1)
+    started[0]?.finish()
+    expect(await settled(done)).toBe('resolved')
+    expect(await settled(sameTurn)).toBe('resolved')
+    expect(wal.syncs).toBe(1)
+  })
+
+  it('makes callers arriving during a sync wait for the next one, which they all share', async () => {
+    const { started, syncNow } = manualSyncs()
+    const wal = new WalSync(syncNow)
+    const first = wal.durable()
+    expect(await settled(first)).toBe('pending')
+    const later = [wal.durable(), wal.durable(), wal.durable()]
+    expect(await settled(later[0] as Promise<void>)).toBe('pending')
+    expect(started).toHaveLength(1)
+    started[0]?.finish()
+    expect(await settled(first)).toBe('resolved')
+    // The running sync may have begun before their commits: they are not released by it.
+    for (const p of later) expect(await settled(p)).toBe('pending')
+    expect(started).toHaveLength(2)
+    started[1]?.finish()
+    for (const p of later) expect(await settled(p)).toBe('resolved')
+    expect(wal.syncs).toBe(2)
+  })
+
+  it('rejects the waiters of a failed sync, and the next caller gets a fresh sync', async () => {
+    const { started, syncNow } = manualSyncs()
+    const wal = new WalSync(syncNow)
+    const failing = wal.durable()
+    expect(await settled(failing)).toBe('pending')
+    const queued = wal.durable()
+    started[0]?.fail(new Error('EIO'))
+    await expect(failing).rejects.toThrow('EIO')
+    // The queued one still runs its own sync: a failure does not release anyone unsynced.
+    expect(await settled(queued)).toBe('pending')
+    started[1]?.finish()
+    expect(await settled(queued)).toBe('resolved')
+    const again = wal.durable()
+    expect(await settled(again)).toBe('pending')
+    expect(started).toHaveLength(3)
+    started[2]?.finish()
+    await expect(again).resolves.toBeUndefined()
+  })
+})
+
+describe('SQLite commits wait for the WAL sync, off the event loop', () => {
+  const dirs: string[] = []
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  })
+  const tempDb = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tend-wal-'))
+    dirs.push(dir)
+    return join(dir, 'db.sqlite')
+  }
+
+  /** A Kysely over the durable dialect with hand-finished syncs, and a second connection to look from. */
+  function durableDb() {
+    const path = tempDb()
+    const native = new SqliteDatabase(path)
+    native.pragma('journal_mode = WAL')
+    native.pragma('synchronous = NORMAL')
+    native.exec('create table t (id integer primary key, v text)')
+    let wrote = false
+    const database = {
+      prepare(text: string) {
+        const stmt = native.prepare(text)
+        if (!stmt.readonly) wrote = true
+        return stmt
+      },
+      close: () => native.close(),
+    }
+    const wroteSinceAsked = () => {
+      const w = wrote
+      wrote = false
+      return w
+    }
+    const { started, syncNow } = manualSyncs()
+    const db = new Kysely<{ t: { id: number; v: string } }>({ dialect: new DurableSqliteDialect({ database }, native, new WalSync(syncNow), wroteSinceAsked) })
+    const observer = new SqliteDatabase(path, { readonly: true })
+    return { db, started, observer }
+  }
+
+  it('answers a write transaction only after a sync that began after its commit, and lets other queries run meanwhile', async () => {
+    const { db, started, observer } = durableDb()
+    try {
+      const write = db.transaction().execute((trx) => trx.insertInto('t').values({ id: 1, v: 'stored' }).execute())
+      expect(await settled(write)).toBe('pending')
+      expect(started).toHaveLength(1)
+      // Committed and visible to another connection: only the sync is awaited.
+      expect(observer.prepare('select v from t where id = 1').get()).toEqual({ v: 'stored' })
+      // The one connection is free while the disk works.
+      expect(await db.selectFrom('t').select('v').execute()).toEqual([{ v: 'stored' }])
+      started[0]?.finish()
+      expect(await settled(write)).toBe('resolved')
+    } finally {
+      observer.close()
+      await db.destroy()
+    }
+  })
+
+  it('syncs after a single write outside a transaction, never after reads or a read-only transaction', async () => {
+    const { db, started, observer } = durableDb()
+    try {
+      await db.selectFrom('t').selectAll().execute()
+      await db.transaction().execute((trx) => trx.selectFrom('t').selectAll().execute())
+      expect(started).toHaveLength(0)
+      const single = db.insertInto('t').values({ id: 2, v: 'alone' }).execute()
+      expect(await settled(single)).toBe('pending')
+      expect(started).toHaveLength(1)
+      started[0]?.finish()
+      expect(await settled(single)).toBe('resolved')
+    } finally {
+      observer.close()
+      await db.destroy()
+    }
+  })
+
+  it('tells a writer when its sync failed', async () => {
+    const { db, started, observer } = durableDb()
+    try {
+      const write = db.transaction().execute((trx) => trx.insertInto('t').values({ id: 3, v: 'x' }).execute())
+      expect(await settled(write)).toBe('pending')
+      started[0]?.fail(new Error('could not sync db.sqlite-wal to disk: EIO'))
+      await expect(write).rejects.toThrow('EIO')
+    } finally {
+      observer.close()
+      await db.destroy()
+    }
+  })
+
+  it('opens a file database in WAL mode with NORMAL commits and syncs the real WAL file', async () => {
+    const path = tempDb()
+    const storage = openStorage(`sqlite:${path}`)
+    try {
+      await storage.migrate()
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(storage.db)
+      const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(storage.db)
+      expect(mode.rows[0]?.journal_mode).toBe('wal')
+      // 1 = NORMAL: the commit writes, the group sync makes it durable.
+      expect(sync.rows[0]?.synchronous).toBe(1)
+      const wal = fileSync(`${path}-wal`)
+      await expect(wal.sync()).resolves.toBeUndefined()
+      wal.close()
+    } finally {
+      await storage.close()
+    }
+  })
+
+  it('names the file when there is nothing to sync', async () => {
+    const missing = fileSync(join(tempDb(), 'nowhere-wal'))
+    await expect(missing.sync()).rejects.toThrow('nowhere-wal')
+  })
+
+  it('keeps FULL commits where there is no WAL (an in-memory database)', async () => {
+    const storage = openStorage(':memory:')
+    try {
+      const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(storage.db)
+      expect(sync.rows[0]?.synchronous).toBe(2)
+    } finally {
+      await storage.close()
+    }
+  })
+})

@@ -38,6 +38,13 @@ export interface Storage {
    * one connection, so the transaction alone serializes the work.
    */
   withModuleLock<T>(module: string, version: number, fn: (trx: Tx) => Promise<T>): Promise<T>
+  /**
+   * Runs `fn` in a transaction that resolves at its commit, with `durable`: resolved once the
+   * commit is on disk. Every other write waits for that before its caller goes on; this lets a
+   * caller with more to do start it meanwhile. PostgreSQL and SQLite without a WAL: on disk at
+   * commit already.
+   */
+  transactionSyncedLater<T>(fn: (trx: Tx) => Promise<T>): Promise<{ result: T; durable: Promise<void> }>
   ping(): Promise<void>
   /**
    * Tells other instances that work was committed (PostgreSQL `NOTIFY`): at once, then at most
@@ -78,11 +85,21 @@ function openSqlite(path: string): Storage {
   native.pragma('busy_timeout = 5000')
   const statements = withStatementCache(native, 1000)
   const wal = walMode ? fileSync(`${path}-wal`) : null
-  const dialect = wal === null ? new SqliteDialect({ database: statements }) : new DurableSqliteDialect({ database: statements }, native, new WalSync(wal.sync), statements.wroteSinceAsked)
-  const db = new Kysely<Database>({ dialect })
+  const durable = wal === null ? null : new DurableSqliteDialect({ database: statements }, native, new WalSync(wal.sync), statements.wroteSinceAsked)
+  const db = new Kysely<Database>({ dialect: durable ?? new SqliteDialect({ database: statements }) })
   const storage = buildStorage(db, 'sqlite', `sqlite:${path}`, async (_module, _version, fn) => db.transaction().execute(fn), noPeers)
   return {
     ...storage,
+    async transactionSyncedLater(fn) {
+      if (durable === null) return storage.transactionSyncedLater(fn)
+      let synced: Promise<void> = Promise.resolve()
+      const result = await db.transaction().execute(async (trx) => {
+        const out = await fn(trx)
+        durable.syncLater((p) => (synced = p))
+        return out
+      })
+      return { result, durable: synced }
+    },
     async close() {
       await storage.close()
       wal?.close()
@@ -243,6 +260,9 @@ function buildStorage(db: Db, dialect: DialectName, location: string, withModule
     dialect,
     location,
     withModuleLock,
+    async transactionSyncedLater(fn) {
+      return { result: await db.transaction().execute(fn), durable: Promise.resolve() }
+    },
     async migrate() {
       return report(await migrator.migrateToLatest())
     },

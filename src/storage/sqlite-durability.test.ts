@@ -114,9 +114,10 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
       return w
     }
     const { started, syncNow } = manualSyncs()
-    const db = new Kysely<{ t: { id: number; v: string } }>({ dialect: new DurableSqliteDialect({ database }, native, new WalSync(syncNow), wroteSinceAsked) })
+    const dialect = new DurableSqliteDialect({ database }, native, new WalSync(syncNow), wroteSinceAsked)
+    const db = new Kysely<{ t: { id: number; v: string } }>({ dialect })
     const observer = new SqliteDatabase(path, { readonly: true })
-    return { db, started, observer }
+    return { db, dialect, started, observer }
   }
 
   it('answers a write transaction only after a sync that began after its commit, and lets other queries run meanwhile', async () => {
@@ -148,6 +149,30 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
       expect(started).toHaveLength(1)
       started[0]?.finish()
       expect(await settled(single)).toBe('resolved')
+    } finally {
+      observer.close()
+      await db.destroy()
+    }
+  })
+
+  it('hands the sync to a transaction that asks for it, answering it at its commit', async () => {
+    const { db, dialect, started, observer } = durableDb()
+    try {
+      let durable: Promise<void> | null = null
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('t').values({ id: 4, v: 'early' }).execute()
+        dialect.syncLater((p) => (durable = p))
+      })
+      expect(observer.prepare('select v from t where id = 4').get()).toEqual({ v: 'early' })
+      expect(durable).not.toBeNull()
+      expect(await settled(durable as unknown as Promise<void>)).toBe('pending')
+      // The next write is not handed off: it waits for a sync of its own, after the running one.
+      const next = db.insertInto('t').values({ id: 5, v: 'later' }).execute()
+      started[0]?.finish()
+      expect(await settled(durable as unknown as Promise<void>)).toBe('resolved')
+      expect(await settled(next)).toBe('pending')
+      started[1]?.finish()
+      expect(await settled(next)).toBe('resolved')
     } finally {
       observer.close()
       await db.destroy()

@@ -92,6 +92,9 @@ export function fileSync(path: string): { sync(): Promise<void>; close(): void }
  * ran since the last ask (the statement cache counts statements that are not read-only).
  */
 class DurableSqliteDriver extends SqliteDriver {
+  /** Set inside a transaction by `syncLater`: its caller is answered at commit and told of the sync here. */
+  #handOffSync: ((durable: Promise<void>) => void) | null = null
+
   constructor(
     config: SqliteDialectConfig,
     private readonly native: SqliteDatabase.Database,
@@ -101,17 +104,30 @@ class DurableSqliteDriver extends SqliteDriver {
     super(config)
   }
 
+  /** Called while the transaction holds the one connection, so it can only concern that transaction. */
+  syncLater(handOff: (durable: Promise<void>) => void): void {
+    this.#handOffSync = handOff
+  }
+
   override async releaseConnection(): Promise<void> {
     // Between a transaction's statements the connection is not released, so this sees whole
     // transactions, and single writes outside one.
     const mustSync = !this.native.inTransaction && this.wrote()
+    const handOff = this.#handOffSync
+    this.#handOffSync = null
     await super.releaseConnection()
-    if (mustSync) await this.wal.durable()
+    const durable = mustSync ? this.wal.durable() : Promise.resolve()
+    if (handOff === null) return durable
+    // A caller whose commit failed never looks at the promise: its failure must not go unhandled.
+    durable.catch(() => undefined)
+    handOff(durable)
   }
 }
 
 /** The SQLite dialect with group commit of the WAL (see WalSync). */
 export class DurableSqliteDialect extends SqliteDialect {
+  #driver: DurableSqliteDriver | null = null
+
   constructor(
     private readonly config: SqliteDialectConfig,
     private readonly native: SqliteDatabase.Database,
@@ -122,6 +138,17 @@ export class DurableSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    return new DurableSqliteDriver(this.config, this.native, this.wal, this.wrote)
+    this.#driver = new DurableSqliteDriver(this.config, this.native, this.wal, this.wrote)
+    return this.#driver
+  }
+
+  /**
+   * Inside a transaction: its `execute()` resolves at the commit, and `handOff` receives the
+   * promise of its sync. For a caller that has more to do before it needs the disk (intake
+   * stores the next batch while the last one syncs).
+   */
+  syncLater(handOff: (durable: Promise<void>) => void): void {
+    if (this.#driver === null) throw new Error('the SQLite driver is not created yet')
+    this.#driver.syncLater(handOff)
   }
 }

@@ -7,8 +7,10 @@ import { Ingestor, IngestOverloadError, type IngestJob } from './ingestor.js'
 /** A store whose transactions wait until the test lets them commit (a store that is not keeping up). */
 function stalledStorage() {
   const waiting: (() => void)[] = []
+  const stalled = () => new Promise<unknown[]>((resolve) => waiting.push(() => resolve([])))
   const storage = {
-    db: { transaction: () => ({ execute: () => new Promise<unknown[]>((resolve) => waiting.push(() => resolve([]))) }) },
+    db: { transaction: () => ({ execute: stalled }) },
+    transactionSyncedLater: async () => ({ result: await stalled(), durable: Promise.resolve() }),
   } as unknown as Storage
   return { storage, commitAll: () => waiting.splice(0).forEach((commit) => commit()) }
 }
@@ -49,5 +51,59 @@ describe('Ingestor past capacity', () => {
     void ingestor.submit(job)
     void ingestor.submit(job)
     await expect(ingestor.submit(job)).rejects.toThrow(/the event queue is full \(2 waiting\)/)
+  })
+})
+
+describe('Ingestor on SQLite', () => {
+  /** A store whose commits succeed at once and whose disk syncs the test finishes by hand. */
+  function syncedByHand() {
+    const syncs: { done(): void; fail(err: Error): void }[] = []
+    let commits = 0
+    const storage = {
+      dialect: 'sqlite',
+      transactionSyncedLater: async () => {
+        commits += 1
+        return { result: [], durable: new Promise<void>((resolve, reject) => syncs.push({ done: resolve, fail: reject })) }
+      },
+    } as unknown as Storage
+    return { storage, syncs, commits: () => commits }
+  }
+  const state = async (p: Promise<unknown>): Promise<string> => {
+    let s = 'pending'
+    p.then(
+      () => (s = 'answered'),
+      () => (s = 'refused'),
+    )
+    await turn()
+    return s
+  }
+
+  it('answers a batch once its commit is on disk, and stores the next batch while that sync runs', async () => {
+    const { storage, syncs, commits } = syncedByHand()
+    let wakes = 0
+    const ingestor = new Ingestor(storage, new ManualClock(0), pino({ level: 'silent' }), () => (wakes += 1))
+    const first = ingestor.submit(job)
+    await turn()
+    expect(commits()).toBe(1)
+    expect(await state(first)).toBe('pending')
+    expect(wakes).toBe(0)
+    const second = ingestor.submit(job)
+    await turn()
+    // Committed while the first batch's sync still runs.
+    expect(commits()).toBe(2)
+    syncs[0]?.done()
+    expect(await state(first)).toBe('answered')
+    expect(await state(second)).toBe('pending')
+    // The engine is woken for work that is on disk.
+    expect(wakes).toBe(1)
+    let drained = false
+    void ingestor.drain().then(() => (drained = true))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(drained).toBe(false)
+    syncs[1]?.fail(new Error('could not sync tend.db-wal to disk: EIO'))
+    await expect(second).rejects.toThrow('EIO')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(drained).toBe(true)
+    expect(wakes).toBe(1)
   })
 })

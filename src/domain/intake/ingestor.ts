@@ -72,13 +72,15 @@ interface Pending {
  * Stores events with group commit: requests queue their events; once per event-loop turn one
  * transaction (one per lane on PostgreSQL) stores every queued event and applies it to the
  * alerts, plain triggers in bulk (lane.ts); then all of those requests are answered. Nothing is
- * acknowledged before its commit. If a batch fails, each job is retried alone, so one bad event
- * cannot fail its neighbours.
+ * acknowledged before its commit is on disk. If a batch fails, each job is retried alone, so one
+ * bad event cannot fail its neighbours.
  */
 export class Ingestor {
   #queue: Pending[] = []
   #flushing = false
   #scheduled = false
+  /** Committed batches whose requests wait for the disk sync. */
+  #syncing = 0
 
   constructor(
     private readonly storage: Storage,
@@ -105,9 +107,9 @@ export class Ingestor {
     })
   }
 
-  /** Waits until everything queued so far is committed (graceful shutdown). */
+  /** Waits until everything queued so far is committed, on disk and answered (graceful shutdown). */
   async drain(): Promise<void> {
-    while (this.#queue.length > 0 || this.#flushing) await new Promise((r) => setTimeout(r, 5))
+    while (this.#queue.length > 0 || this.#flushing || this.#syncing > 0) await new Promise((r) => setTimeout(r, 5))
   }
 
   #schedule(): void {
@@ -150,18 +152,41 @@ export class Ingestor {
     return lanes.filter((l) => l.length > 0)
   }
 
-  /** Commits a lane (lane.ts); returns the lane if it failed (its jobs are then retried alone). */
+  /**
+   * Commits a lane (lane.ts); returns the lane if it failed (its jobs are then retried alone).
+   * Its requests are answered once the commit is on disk; on SQLite the next batch is stored
+   * while that sync runs.
+   */
   async #commitLane(batch: Pending[]): Promise<Pending[] | null> {
     try {
       const jobs = batch.map((p) => p.job)
-      const results = this.storage.dialect === 'postgres' ? await this.#commitPostgresLane(jobs) : await this.storage.db.transaction().execute((trx) => this.#applyLane(trx, jobs))
-      batch.forEach((p, i) => p.resolve(results[i] ?? []))
-      this.onCommitted()
+      if (this.storage.dialect === 'postgres') {
+        this.#answer(batch, await this.#commitPostgresLane(jobs))
+        return null
+      }
+      const { result, durable } = await this.storage.transactionSyncedLater((trx) => this.#applyLane(trx, jobs))
+      this.#syncing += 1
+      durable
+        .then(
+          () => this.#answer(batch, result),
+          (err: unknown) => {
+            // Committed, but not known to be on disk: the senders are told to retry (a repeat
+            // joins its alert by dedup key).
+            this.log.error({ err, batch: batch.length }, 'stored events could not be synced to disk')
+            for (const p of batch) p.reject(err)
+          },
+        )
+        .finally(() => (this.#syncing -= 1))
       return null
     } catch (err) {
       this.log.warn({ err, batch: batch.length }, 'event batch failed; retrying its jobs one by one')
       return batch
     }
+  }
+
+  #answer(batch: readonly Pending[], results: readonly EventResult[][]): void {
+    batch.forEach((p, i) => p.resolve(results[i] ?? []))
+    this.onCommitted()
   }
 
   /**

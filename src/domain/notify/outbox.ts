@@ -132,20 +132,25 @@ export interface Attempt {
  * last attempt or a permanent error. Few statements: every attempt row in one insert, the
  * messages sent without a provider id (webhooks, Slack) in one update; provider ids and
  * failures one by one.
+ *
+ * A status is written only while the message is still held by this claim (`sending` until
+ * `claimedUntil`): a sender that stalled past its deadline may find the message claimed again
+ * by another, whose outcome is the one that counts. Its attempt is still recorded.
  */
-export function deliveryWrites(db: Db, now: Instant, attempts: readonly Attempt[]): { queries: CompiledQuery[]; statuses: NotificationStatus[] } {
+export function deliveryWrites(db: Db, now: Instant, attempts: readonly Attempt[], claimedUntil: Instant): { queries: CompiledQuery[]; statuses: NotificationStatus[] } {
   if (attempts.length === 0) return { queries: [], statuses: [] }
   const queries = insertRowsQueries(
     db,
     'notification_attempts',
     attempts.map(({ n, result }) => ({ id: newId(), notification_id: n.id, at: now, outcome: result.ok ? 'sent' : result.timedOut === true ? 'timeout' : 'failed', error: result.ok ? null : result.error, duration_ms: Math.round(result.durationMs) })),
   )
+  const stillClaimed = (eb: ExpressionBuilder<Database, 'notifications'>) => eb.and([eb('status', '=', 'sending'), eb('sending_until', '=', claimedUntil)])
   const sentPlain: string[] = []
   const statuses: NotificationStatus[] = []
   for (const { n, result, random } of attempts) {
     if (result.ok) {
       if (result.providerId === null) sentPlain.push(n.id)
-      else queries.push(db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: result.providerId, last_error: null }).where('id', '=', n.id).compile())
+      else queries.push(db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: result.providerId, last_error: null }).where('id', '=', n.id).where(stillClaimed).compile())
       statuses.push('sent')
       continue
     }
@@ -155,12 +160,13 @@ export function deliveryWrites(db: Db, now: Instant, attempts: readonly Attempt[
         .updateTable('notifications')
         .set({ status: dead ? 'dead' : 'pending', sending_until: null, last_error: result.error, next_attempt_at: dead ? n.nextAttemptAt : now + retryDelayMs(n.attempts, random) })
         .where('id', '=', n.id)
+        .where(stillClaimed)
         .compile(),
     )
     statuses.push(dead ? 'dead' : 'pending')
   }
   for (let i = 0; i < sentPlain.length; i += 500) {
-    queries.push(db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: null, last_error: null }).where('id', 'in', sentPlain.slice(i, i + 500)).compile())
+    queries.push(db.updateTable('notifications').set({ status: 'sent', sent_at: now, sending_until: null, provider_id: null, last_error: null }).where('id', 'in', sentPlain.slice(i, i + 500)).where(stillClaimed).compile())
   }
   return { queries, statuses }
 }

@@ -71,8 +71,10 @@ interface BatchLookups {
  */
 export async function deliverDue(deps: OutboxDeps, limit: number): Promise<number> {
   const now = deps.clock.now()
+  // Past this a message still `sending` is taken to be lost with its sender, and claimed again.
+  const claimedUntil = now + deps.sendTimeoutMs * 2 + 5_000
   const claim = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
-    const claimed = await claimDueNotifications(trx, now, now + deps.sendTimeoutMs * 2 + 5_000, limit)
+    const claimed = await claimDueNotifications(trx, now, claimedUntil, limit)
     if (claimed.length === 0) return null
     const lookups = await readBatchLookups(trx, deps, claimed)
     const out: Ready[] = []
@@ -97,7 +99,7 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   // A new memo: names are read again (the configuration cache still serves them).
   const ctx = { ...lookups.ctx, memo: new Map() }
   const db = deps.storage.db
-  const { queries, statuses } = deliveryWrites(db, recordedAt, attempts)
+  const { queries, statuses } = deliveryWrites(db, recordedAt, attempts, claimedUntil)
   /** The "Page delivered" rows, and what a failure needs (its timeline entry, the admins paged). */
   const followUp = async (tx: Db): Promise<Insertable<AlertLogTable>[]> => {
     const delivered: Insertable<AlertLogTable>[] = []

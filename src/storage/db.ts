@@ -23,6 +23,16 @@ export interface MigrationReport {
   readonly applied: readonly string[]
 }
 
+export interface ModuleLockOptions {
+  /**
+   * Resolve at the commit rather than once it is on disk (SQLite; elsewhere a commit is on disk
+   * already), and hand over the sync's promise. For engine work whose effects are at least once
+   * anyway, such as claiming pages that carry idempotency keys: after a power loss it is redone
+   * from what reached the disk. Never for work answering a request, or acting only once.
+   */
+  readonly syncLater?: (durable: Promise<void>) => void
+}
+
 /** The storage handle: one typed query layer plus the few capabilities that differ per engine. */
 export interface Storage {
   readonly db: Db
@@ -37,7 +47,7 @@ export interface Storage {
    * at once and an older instance stops once a newer version has run. SQLite: one process and
    * one connection, so the transaction alone serializes the work.
    */
-  withModuleLock<T>(module: string, version: number, fn: (trx: Tx) => Promise<T>): Promise<T>
+  withModuleLock<T>(module: string, version: number, fn: (trx: Tx) => Promise<T>, opts?: ModuleLockOptions): Promise<T>
   /**
    * Runs `fn` in a transaction that resolves at its commit, with `durable`: resolved once the
    * commit is on disk. Every other write waits for that before its caller goes on; this lets a
@@ -87,19 +97,32 @@ function openSqlite(path: string): Storage {
   const wal = walMode ? fileSync(`${path}-wal`) : null
   const durable = wal === null ? null : new DurableSqliteDialect({ database: statements }, native, new WalSync(wal.sync), statements.wroteSinceAsked)
   const db = new Kysely<Database>({ dialect: durable ?? new SqliteDialect({ database: statements }) })
-  const storage = buildStorage(db, 'sqlite', `sqlite:${path}`, async (_module, _version, fn) => db.transaction().execute(fn), noPeers)
+  const transactionSyncedLater = async <T>(fn: (trx: Tx) => Promise<T>): Promise<{ result: T; durable: Promise<void> }> => {
+    if (durable === null) return { result: await db.transaction().execute(fn), durable: Promise.resolve() }
+    let synced: Promise<void> = Promise.resolve()
+    const result = await db.transaction().execute(async (trx) => {
+      const out = await fn(trx)
+      durable.syncLater((p) => (synced = p))
+      return out
+    })
+    return { result, durable: synced }
+  }
+  // One process and one connection: the transaction alone serializes a module's work.
+  const storage = buildStorage(
+    db,
+    'sqlite',
+    `sqlite:${path}`,
+    async (_module, _version, fn, opts) => {
+      if (opts?.syncLater === undefined) return db.transaction().execute(fn)
+      const { result, durable: synced } = await transactionSyncedLater(fn)
+      opts.syncLater(synced)
+      return result
+    },
+    noPeers,
+  )
   return {
     ...storage,
-    async transactionSyncedLater(fn) {
-      if (durable === null) return storage.transactionSyncedLater(fn)
-      let synced: Promise<void> = Promise.resolve()
-      const result = await db.transaction().execute(async (trx) => {
-        const out = await fn(trx)
-        durable.syncLater((p) => (synced = p))
-        return out
-      })
-      return { result, durable: synced }
-    },
+    transactionSyncedLater,
     async close() {
       await storage.close()
       wal?.close()
@@ -248,7 +271,7 @@ async function checkModuleVersion(trx: Tx, module: string, version: number, stor
   }
 }
 
-type LockRunner = <T>(module: string, version: number, fn: (trx: Tx) => Promise<T>) => Promise<T>
+type LockRunner = <T>(module: string, version: number, fn: (trx: Tx) => Promise<T>, opts?: ModuleLockOptions) => Promise<T>
 
 function buildStorage(db: Db, dialect: DialectName, location: string, withModuleLock: LockRunner, peers: Peers): Storage {
   const migrator = new Migrator({

@@ -23,6 +23,34 @@ for (const dialect of DIALECTS) {
       }
     })
 
+    it('with syncLater, answers at the commit and hands over when it is on disk; a failure hands nothing over', async () => {
+      const db = await createTestDatabase(dialect)
+      try {
+        const { storage } = db
+        const handed: Promise<void>[] = []
+        const team = { id: 't2', name: 'Two', description: '', time_zone: 'UTC', is_demo: 0 as const, created_at: 1, updated_at: 1 }
+        await expect(
+          storage.withModuleLock(
+            'engine.test',
+            1,
+            async (trx) => {
+              await trx.insertInto('teams').values(team).execute()
+              throw new Error('failed half-way')
+            },
+            { syncLater: (p) => handed.push(p) },
+          ),
+        ).rejects.toThrow('failed half-way')
+        expect(handed).toHaveLength(0)
+        await storage.withModuleLock('engine.test', 1, (trx) => trx.insertInto('teams').values(team).execute(), { syncLater: (p) => handed.push(p) })
+        expect(await storage.db.selectFrom('teams').select('id').execute()).toEqual([{ id: 't2' }])
+        // PostgreSQL commits to disk: there is nothing to hand over.
+        expect(handed).toHaveLength(dialect === 'sqlite' ? 1 : 0)
+        await Promise.all(handed)
+      } finally {
+        await db.dispose()
+      }
+    })
+
     // SQLite has one process: versions and the lock only matter between PostgreSQL instances.
     if (dialect !== 'postgres') return
 

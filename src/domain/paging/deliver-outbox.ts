@@ -73,6 +73,9 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   const now = deps.clock.now()
   // Past this a message still `sending` is taken to be lost with its sender, and claimed again.
   const claimedUntil = now + deps.sendTimeoutMs * 2 + 5_000
+  // The claim need not reach the disk before the messages go out: one lost with a power cut is
+  // claimed and sent again, with the same idempotency key.
+  const syncLater = (durable: Promise<void>) => void durable.catch((err: unknown) => deps.log.error({ err }, 'outbox claim could not be synced to disk'))
   const claim = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
     const claimed = await claimDueNotifications(trx, now, claimedUntil, limit)
     if (claimed.length === 0) return null
@@ -90,7 +93,7 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
       else out.push(prepared)
     }
     return { ready: out, lookups }
-  })
+  }, { syncLater })
   if (claim === null || claim.ready.length === 0) return 0
   const { ready, lookups } = claim
   const results = await Promise.all(ready.map((r) => send(deps, r)))

@@ -110,8 +110,13 @@ export function escalationManager(deps: PagingDeps): EngineModule {
       }
       const fireChunk = async (ids: string[]): Promise<void> => {
         try {
-          // The outbox runs in its own track: its pages go out while the next chunk fires.
-          if (await ctx.storage.db.transaction().execute((trx) => fire(trx, ids))) deps.wakeOutbox()
+          // The outbox runs in its own track: its pages go out while the next chunk fires. They
+          // need not wait for the chunk to reach the disk (SQLite): pages are at least once, with
+          // idempotency keys, and after a power loss the steps lost are fired again from what
+          // reached it. Only a failed sync is worth hearing of.
+          const { result: sendable, durable } = await ctx.storage.transactionSyncedLater((trx) => fire(trx, ids))
+          durable.catch((err: unknown) => ctx.log.error({ err, alerts: ids.length }, 'fired escalations could not be synced to disk'))
+          if (sendable) deps.wakeOutbox()
         } catch (err) {
           ctx.log.warn({ err, alerts: ids.length }, 'escalation chunk failed; firing its alerts one by one')
           for (const id of ids) {

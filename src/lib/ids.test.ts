@@ -18,3 +18,15 @@ describe('newId', () => {
     expect(tails.size).toBe(1_000)
   })
 })
+
+describe('newId layout', () => {
+  it('spells the millisecond timestamp in its first 48 bits', () => {
+    const before = Date.now()
+    const id = newId()
+    const after = Date.now()
+    const ms = parseInt(id.slice(0, 8) + id.slice(9, 13), 16)
+    // The counter may have moved the timestamp on by a millisecond past a burst.
+    expect(ms).toBeGreaterThanOrEqual(before)
+    expect(ms).toBeLessThanOrEqual(after + 1)
+  })
+})

@@ -7,14 +7,18 @@ let seq = 0
 const POOL = Buffer.alloc(16 * 256)
 let poolOffset = POOL.length
 
-function randomSixteen(): Buffer {
+/** Two hex digits per byte value, so an id is spelled by lookups (Buffer#toString and slicing cost more in a storm). */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+
+/** The next 16 random bytes: their offset in POOL (drawn again when used up). */
+function randomSixteen(): number {
   if (poolOffset >= POOL.length) {
     randomFillSync(POOL)
     poolOffset = 0
   }
-  const bytes = Buffer.from(POOL.subarray(poolOffset, poolOffset + 16))
+  const at = poolOffset
   poolOffset += 16
-  return bytes
+  return at
 }
 
 /**
@@ -37,14 +41,19 @@ export function newId(): string {
     lastMs = ms
     seq = 0
   }
-  const bytes = randomSixteen()
-  bytes.writeUIntBE(ms, 0, 6)
-  // version 7 in the high nibble of byte 6; the counter in the rest of bytes 6–7
-  bytes[6] = 0x70 | ((seq >> 8) & 0x0f)
-  bytes[7] = seq & 0xff
-  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f)
-  const hex = bytes.toString('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  const r = randomSixteen()
+  const hex = (b: number) => HEX[b] as string
+  // 48 bits of milliseconds, big-endian: the high 16 bits and the low 32 bits, byte by byte.
+  const high = Math.floor(ms / 0x1_0000_0000)
+  const low = ms % 0x1_0000_0000
+  const time = hex((high >>> 8) & 0xff) + hex(high & 0xff) + hex(low >>> 24) + hex((low >>> 16) & 0xff) + '-' + hex((low >>> 8) & 0xff) + hex(low & 0xff)
+  // version 7 in the high nibble of byte 6, the counter in the rest of bytes 6–7; the variant in byte 8.
+  const counter = hex(0x70 | ((seq >> 8) & 0x0f)) + hex(seq & 0xff)
+  const p = POOL
+  const variant = hex(0x80 | ((p[r + 8] ?? 0) & 0x3f)) + hex(p[r + 9] ?? 0)
+  let tail = ''
+  for (let i = 10; i < 16; i++) tail += hex(p[r + i] ?? 0)
+  return `${time}-${counter}-${variant}-${tail}`
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/

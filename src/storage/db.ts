@@ -95,7 +95,8 @@ function openSqlite(path: string): Storage {
   native.pragma('busy_timeout = 5000')
   const statements = withStatementCache(native, 1000)
   const wal = walMode ? fileSync(`${path}-wal`) : null
-  const durable = wal === null ? null : new DurableSqliteDialect({ database: statements }, native, new WalSync(wal.sync), statements.wroteSinceAsked)
+  const walSync = wal === null ? null : new WalSync(wal.sync)
+  const durable = wal === null || walSync === null ? null : new DurableSqliteDialect({ database: statements }, native, walSync, statements.wroteSinceAsked)
   const db = new Kysely<Database>({ dialect: durable ?? new SqliteDialect({ database: statements }) })
   const transactionSyncedLater = async <T>(fn: (trx: Tx) => Promise<T>): Promise<{ result: T; durable: Promise<void> }> => {
     if (durable === null) return { result: await db.transaction().execute(fn), durable: Promise.resolve() }
@@ -124,6 +125,8 @@ function openSqlite(path: string): Storage {
     ...storage,
     transactionSyncedLater,
     async close() {
+      // A sync still running uses the descriptor: let it end first.
+      await walSync?.idle()
       await storage.close()
       wal?.close()
     },

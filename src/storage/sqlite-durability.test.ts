@@ -61,6 +61,25 @@ describe('WalSync', () => {
     expect(wal.syncs).toBe(2)
   })
 
+  it('tells when no sync runs or waits any more, so the file can be closed', async () => {
+    const { started, syncNow } = manualSyncs()
+    const wal = new WalSync(syncNow)
+    await wal.idle()
+    const first = wal.durable()
+    let idle = false
+    void wal.idle().then(() => (idle = true))
+    expect(await settled(first)).toBe('pending')
+    const second = wal.durable()
+    started[0]?.fail(new Error('EIO'))
+    await expect(first).rejects.toThrow('EIO')
+    // The queued sync still has to run.
+    expect(idle).toBe(false)
+    started[1]?.finish()
+    await second
+    for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r))
+    expect(idle).toBe(true)
+  })
+
   it('rejects the waiters of a failed sync, and the next caller gets a fresh sync', async () => {
     const { started, syncNow } = manualSyncs()
     const wal = new WalSync(syncNow)

@@ -32,6 +32,13 @@ export class WalSync {
     return this.#syncs
   }
 
+  /** Resolves once no sync runs or waits to start (before the file is closed). */
+  async idle(): Promise<void> {
+    for (let pending = this.#next?.promise ?? this.#running; pending !== null; pending = this.#next?.promise ?? this.#running) {
+      await pending.catch(() => undefined)
+    }
+  }
+
   /** Resolves once everything committed before this call is on disk; rejects if the sync fails. */
   durable(): Promise<void> {
     // A running sync may have begun before the caller's commit, so it cannot release the caller:

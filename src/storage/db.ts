@@ -74,16 +74,18 @@ export interface StorageOptions {
    * the error would end the process.
    */
   readonly onConnectionError?: (err: Error) => void
+  /** How SQLite's WAL reaches the disk (default: fdatasync on the thread pool); tests hold or count syncs. */
+  readonly syncFile?: (path: string) => { sync(): Promise<void>; close(): void }
 }
 
 /** Opens the database named by a URL: `postgres://…`, `sqlite:PATH`, or a plain file path. */
 export function openStorage(url: string, opts: StorageOptions = {}): Storage {
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, opts.onConnectionError ?? (() => undefined))
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url
-  return openSqlite(path)
+  return openSqlite(path, opts.syncFile ?? fileSync)
 }
 
-function openSqlite(path: string): Storage {
+function openSqlite(path: string, syncFile: NonNullable<StorageOptions['syncFile']>): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const native = new SqliteDatabase(path)
   // WAL lets readers proceed during a write. Commits reach the disk before their callers go on:
@@ -94,7 +96,7 @@ function openSqlite(path: string): Storage {
   native.pragma('foreign_keys = ON')
   native.pragma('busy_timeout = 5000')
   const statements = withStatementCache(native, 1000)
-  const wal = walMode ? fileSync(`${path}-wal`) : null
+  const wal = walMode ? syncFile(`${path}-wal`) : null
   const walSync = wal === null ? null : new WalSync(wal.sync)
   const durable = wal === null || walSync === null ? null : new DurableSqliteDialect({ database: statements }, native, walSync, statements.wroteSinceAsked)
   const db = new Kysely<Database>({ dialect: durable ?? new SqliteDialect({ database: statements }) })
@@ -125,9 +127,11 @@ function openSqlite(path: string): Storage {
     ...storage,
     transactionSyncedLater,
     async close() {
-      // A sync still running uses the descriptor: let it end first.
+      // A sync still running uses the descriptor: let those asked for so far end, then refuse more.
       await walSync?.idle()
       await storage.close()
+      await walSync?.idle()
+      walSync?.close()
       wal?.close()
     },
   }

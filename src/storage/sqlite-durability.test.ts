@@ -70,9 +70,10 @@ describe('WalSync', () => {
     void wal.idle().then(() => (idle = true))
     expect(await settled(first)).toBe('pending')
     const second = wal.durable()
-    started[0]?.fail(new Error('EIO'))
-    await expect(first).rejects.toThrow('EIO')
+    started[0]?.finish()
+    await first
     // The queued sync still has to run.
+    expect(await settled(second)).toBe('pending')
     expect(idle).toBe(false)
     started[1]?.finish()
     await second
@@ -80,7 +81,7 @@ describe('WalSync', () => {
     expect(idle).toBe(true)
   })
 
-  it('rejects the waiters of a failed sync, and the next caller gets a fresh sync', async () => {
+  it('takes a failed sync as final: its waiters, the ones queued behind it and every later caller are refused', async () => {
     const { started, syncNow } = manualSyncs()
     const wal = new WalSync(syncNow)
     const failing = wal.durable()
@@ -88,15 +89,17 @@ describe('WalSync', () => {
     const queued = wal.durable()
     started[0]?.fail(new Error('EIO'))
     await expect(failing).rejects.toThrow('EIO')
-    // The queued one still runs its own sync: a failure does not release anyone unsynced.
-    expect(await settled(queued)).toBe('pending')
-    started[1]?.finish()
-    expect(await settled(queued)).toBe('resolved')
-    const again = wal.durable()
-    expect(await settled(again)).toBe('pending')
-    expect(started).toHaveLength(3)
-    started[2]?.finish()
-    await expect(again).resolves.toBeUndefined()
+    // After a failed fdatasync the kernel may have dropped the pages: a later success would prove nothing.
+    await expect(queued).rejects.toThrow('restart Tend: EIO')
+    await expect(wal.durable()).rejects.toThrow('can no longer be trusted to reach the disk')
+    expect(started).toHaveLength(1)
+  })
+
+  it('refuses callers once closed', async () => {
+    const { syncNow } = manualSyncs()
+    const wal = new WalSync(syncNow)
+    wal.close()
+    await expect(wal.durable()).rejects.toThrow('the database is closed')
   })
 })
 
@@ -208,6 +211,66 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
     } finally {
       observer.close()
       await db.destroy()
+    }
+  })
+
+  /** openStorage on a file, its WAL synced by hand. */
+  async function storageWithManualSyncs() {
+    const path = tempDb()
+    const { started, syncNow } = manualSyncs()
+    const paths: string[] = []
+    const storage = openStorage(`sqlite:${path}`, { syncFile: (p) => (paths.push(p), { sync: syncNow, close: () => undefined }) })
+    const migrating = storage.migrate()
+    // Migrations write: finish their syncs as they come.
+    while ((await settled(migrating)) === 'pending') for (const s of started.splice(0)) s.finish()
+    const team = (id: string) => ({ id, name: id, description: '', time_zone: 'UTC', is_demo: 0 as const, created_at: 1, updated_at: 1 })
+    return { storage, started, paths, path, team }
+  }
+
+  it('wires the real storage: a write waits for its sync, reads and rolled-back writes do not, and a failed sync is final', async () => {
+    const { storage, started, paths, path, team } = await storageWithManualSyncs()
+    try {
+      expect(paths).toEqual([`${path}-wal`])
+      const write = storage.db.insertInto('teams').values(team('t1')).execute()
+      expect(await settled(write)).toBe('pending')
+      expect(started).toHaveLength(1)
+      expect(await storage.db.selectFrom('teams').select('id').execute()).toEqual([{ id: 't1' }])
+      await storage.db.transaction().execute((trx) => trx.selectFrom('teams').selectAll().execute())
+      await expect(
+        storage.db.transaction().execute(async (trx) => {
+          await trx.insertInto('teams').values(team('t2')).execute()
+          throw new Error('changed my mind')
+        }),
+      ).rejects.toThrow('changed my mind')
+      expect(started).toHaveLength(1)
+      started[0]?.finish()
+      expect(await settled(write)).toBe('resolved')
+      const { result, durable } = await storage.transactionSyncedLater((trx) => trx.insertInto('teams').values(team('t3')).execute())
+      expect(result).toBeDefined()
+      expect(await settled(durable)).toBe('pending')
+      started[1]?.fail(new Error('EIO'))
+      await expect(durable).rejects.toThrow('EIO')
+      await expect(storage.db.insertInto('teams').values(team('t4')).execute()).rejects.toThrow('restart Tend')
+    } finally {
+      await storage.close()
+    }
+  })
+
+  it('hands an engine lock holder its sync with syncLater, and makes the others wait', async () => {
+    const { storage, started, team } = await storageWithManualSyncs()
+    try {
+      let handed: Promise<void> | null = null
+      await storage.withModuleLock('engine.test', 1, (trx) => trx.insertInto('teams').values(team('t5')).execute(), { syncLater: (p) => (handed = p) })
+      expect(handed).not.toBeNull()
+      expect(await settled(handed as unknown as Promise<void>)).toBe('pending')
+      const waiting = storage.withModuleLock('engine.test', 1, (trx) => trx.insertInto('teams').values(team('t6')).execute())
+      started[0]?.finish()
+      expect(await settled(handed as unknown as Promise<void>)).toBe('resolved')
+      expect(await settled(waiting)).toBe('pending')
+      started[1]?.finish()
+      expect(await settled(waiting)).toBe('resolved')
+    } finally {
+      await storage.close()
     }
   })
 

@@ -1,4 +1,5 @@
-import { fdatasync, openSync, closeSync } from 'node:fs'
+import { close as closeFd, closeSync, fdatasync, fsync, open, openSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { SqliteDialect, SqliteDriver, type Driver, type SqliteDialectConfig } from 'kysely'
 import type SqliteDatabase from 'better-sqlite3'
 
@@ -14,9 +15,19 @@ import type SqliteDatabase from 'better-sqlite3'
  * told it is done until an fdatasync of the WAL that began after its commit has finished. That
  * sync runs on libuv's thread pool while the event loop goes on, and every commit made meanwhile
  * shares the next one. So when `transaction().execute()` (or a single write) resolves, its rows
- * are on disk exactly as with FULL: an event is acknowledged, and a page is sent, only after the
- * writes before it are durable. Frames are appended in commit order, so whatever a writer read
- * from an earlier commit is covered by the sync that covers its own write.
+ * are on disk as with FULL, and an event is acknowledged or an API write answered only then.
+ * Frames are appended in commit order, so a writer's sync also covers every commit it read from.
+ *
+ * What differs from FULL: other connections' reads, and this connection's reads between a commit
+ * and its sync, see rows not yet on disk; and a caller may choose not to wait (`syncLater`: the
+ * engine's escalation and outbox claim, whose pages are at least once anyway).
+ *
+ * A failed sync is final: the kernel may have dropped the pages it could not write, so a later
+ * sync that succeeds proves nothing. Every write after it fails until Tend is restarted (and
+ * SQLite recovers the WAL), as PostgreSQL stops on a failed fsync.
+ *
+ * Use `transaction()`, single statements or `connection()`; Kysely's `startTransaction()` commits
+ * without awaiting the release, so its commit would not wait for the sync.
  */
 export class WalSync {
   /** The sync now running, if any. */
@@ -24,8 +35,15 @@ export class WalSync {
   /** The next sync, shared by every caller since the running one began; it starts when that one ends. */
   #next: { readonly promise: Promise<void>; resolve(): void; reject(err: unknown): void } | null = null
   #syncs = 0
+  /** The first failed sync (or the close): every later caller is refused with it. */
+  #broken: Error | null = null
 
   constructor(private readonly syncNow: () => Promise<void>) {}
+
+  /** Refuses every later caller (the database is being closed). */
+  close(): void {
+    this.#broken ??= new Error('the database is closed')
+  }
 
   /** Syncs started so far (for tests and diagnostics). */
   get syncs(): number {
@@ -41,6 +59,7 @@ export class WalSync {
 
   /** Resolves once everything committed before this call is on disk; rejects if the sync fails. */
   durable(): Promise<void> {
+    if (this.#broken !== null) return Promise.reject(this.#broken)
     // A running sync may have begun before the caller's commit, so it cannot release the caller:
     // the next one does. It starts at the end of this turn of the event loop, or when the running
     // one ends, so the commits made until then share it.
@@ -61,8 +80,15 @@ export class WalSync {
     const waiting = this.#next
     if (waiting === null || this.#running !== null) return
     this.#next = null
+    if (this.#broken !== null) {
+      waiting.reject(this.#broken)
+      return
+    }
     this.#syncs += 1
-    const run = this.syncNow().then(waiting.resolve, waiting.reject)
+    const run = this.syncNow().then(waiting.resolve, (err: unknown) => {
+      this.#broken ??= new Error(`the database can no longer be trusted to reach the disk; restart Tend: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
+      waiting.reject(err)
+    })
     this.#running = run
     void run.finally(() => {
       this.#running = null
@@ -71,22 +97,35 @@ export class WalSync {
   }
 }
 
-/** fdatasync of a file by path, on the thread pool, through one descriptor opened at first use. */
+/**
+ * fdatasync of a file by path, on the thread pool, through one descriptor opened at first use.
+ * The first successful sync also syncs the directory, so a newly created WAL's entry is on disk.
+ */
 export function fileSync(path: string): { sync(): Promise<void>; close(): void } {
   let fd: number | null = null
-  return {
-    sync() {
-      return new Promise((resolve, reject) => {
-        try {
-          fd ??= openSync(path, 'r')
-        } catch (err) {
-          reject(err)
-          return
-        }
-        fdatasync(fd, (err) => (err === null ? resolve() : reject(new Error(`could not sync ${path} to disk: ${err.message}`, { cause: err }))))
+  let closed = false
+  let directorySynced = false
+  const failure = (err: NodeJS.ErrnoException) => new Error(`could not sync ${path} to disk: ${err.message}`, { cause: err })
+  const syncDirectory = () =>
+    new Promise<void>((resolve, reject) => {
+      open(dirname(path), 'r', (openErr, dirFd) => {
+        if (openErr !== null) return reject(failure(openErr))
+        fsync(dirFd, (syncErr) => closeFd(dirFd, () => (syncErr === null ? resolve() : reject(failure(syncErr)))))
       })
+    })
+  return {
+    async sync() {
+      if (closed) throw new Error(`could not sync ${path} to disk: it is closed`)
+      fd ??= openSync(path, 'r')
+      const descriptor = fd
+      await new Promise<void>((resolve, reject) => fdatasync(descriptor, (err) => (err === null ? resolve() : reject(failure(err)))))
+      if (!directorySynced) {
+        await syncDirectory()
+        directorySynced = true
+      }
     },
     close() {
+      closed = true
       if (fd !== null) closeSync(fd)
       fd = null
     },
@@ -111,6 +150,14 @@ class DurableSqliteDriver extends SqliteDriver {
     super(config)
   }
 
+  /** Set by a rollback: nothing of the transaction was committed, so there is nothing to sync. */
+  #rolledBack = false
+
+  override async rollbackTransaction(connection: Parameters<SqliteDriver['rollbackTransaction']>[0]): Promise<void> {
+    this.#rolledBack = true
+    await super.rollbackTransaction(connection)
+  }
+
   /** Called while the transaction holds the one connection, so it can only concern that transaction. */
   syncLater(handOff: (durable: Promise<void>) => void): void {
     this.#handOffSync = handOff
@@ -119,7 +166,9 @@ class DurableSqliteDriver extends SqliteDriver {
   override async releaseConnection(): Promise<void> {
     // Between a transaction's statements the connection is not released, so this sees whole
     // transactions, and single writes outside one.
-    const mustSync = !this.native.inTransaction && this.wrote()
+    const settled = !this.native.inTransaction
+    const mustSync = settled && this.wrote() && !this.#rolledBack
+    if (settled) this.#rolledBack = false
     const handOff = this.#handOffSync
     this.#handOffSync = null
     await super.releaseConnection()

@@ -176,6 +176,7 @@ export class Ingestor {
             for (const p of batch) p.reject(err)
           },
         )
+        .catch((err: unknown) => this.log.error({ err }, 'answering stored events failed'))
         .finally(() => (this.#syncing -= 1))
       return null
     } catch (err) {

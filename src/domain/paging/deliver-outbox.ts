@@ -23,7 +23,8 @@ import { findService } from '../services/index.js'
 import { findUser } from '../users/index.js'
 import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
-import { executeAtomically, executeTogether, insertRows, insertRowsQueries, type AlertLogTable, type AlertsTable, type Db, type Storage, type Tx } from '../../storage/index.js'
+import { executeAtomically, executeTogether, insertRows, insertRowsQueries, NoLockError, type AlertLogTable, type AlertsTable, type Db, type Storage, type Tx } from '../../storage/index.js'
+import { claimInOneStatement } from './claim-postgres.js'
 import { ENGINE_ACTOR } from './context.js'
 import { configGenerationColumn, configured, configView, type ConfigCache } from './config-cache.js'
 import type { PagingCtx } from './context.js'
@@ -64,36 +65,16 @@ interface BatchLookups {
 
 /**
  * Sends the messages that are due. Claiming (marking `sending` with a deadline) and recording
- * happen in short transactions; the provider calls happen between them, outside any lock, so a
- * slow webhook never blocks the database. A batch reads its messages' contact methods and
- * alerts with one statement each, and records its attempts together. Returns how many messages
- * were attempted.
+ * are short (on PostgreSQL usually one statement each); the provider calls happen between them,
+ * outside any lock, so a slow webhook never blocks the database. A batch reads its messages'
+ * contact methods and alerts with its claim, and records its attempts together. Returns how
+ * many messages were attempted.
  */
 export async function deliverDue(deps: OutboxDeps, limit: number): Promise<number> {
   const now = deps.clock.now()
   // Past this a message still `sending` is taken to be lost with its sender, and claimed again.
   const claimedUntil = now + deps.sendTimeoutMs * 2 + 5_000
-  // The claim need not reach the disk before the messages go out: one lost with a power cut is
-  // claimed and sent again, with the same idempotency key.
-  const syncLater = (durable: Promise<void>) => void durable.catch((err: unknown) => deps.log.error({ err }, 'outbox claim could not be synced to disk'))
-  const claim = await deps.storage.withModuleLock(OUTBOX_MODULE, OUTBOX_VERSION, async (trx) => {
-    const claimed = await claimDueNotifications(trx, now, claimedUntil, limit)
-    if (claimed.length === 0) return null
-    const lookups = await readBatchLookups(trx, deps, claimed)
-    const out: Ready[] = []
-    const lastSend = new Map<string, number>()
-    for (const n of claimed) {
-      const until = await throttle(trx, n, now, lastSend)
-      if (until > now) {
-        await deferClaimed(trx, n, until)
-        continue
-      }
-      const prepared = await prepare(trx, deps, lookups, n)
-      if (typeof prepared === 'string') await cancelClaimed(trx, n.id, prepared)
-      else out.push(prepared)
-    }
-    return { ready: out, lookups }
-  }, { syncLater })
+  const claim = deps.storage.dialect === 'postgres' ? await claimOnPostgres(deps, now, claimedUntil, limit) : await claimLocked(deps, now, claimedUntil, limit)
   if (claim === null || claim.ready.length === 0) return 0
   const { ready, lookups } = claim
   const results = await Promise.all(ready.map((r) => send(deps, r)))
@@ -121,6 +102,69 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
     await insertRows(trx, 'alert_log', await followUp(trx))
   })
   return ready.length
+}
+
+interface Claim {
+  readonly ready: Ready[]
+  readonly lookups: BatchLookups
+}
+
+/**
+ * Claims due messages in a transaction holding the module lock, throttles included (a channel's
+ * last send is read under the lock, so two instances cannot both send inside its gap).
+ */
+async function claimLocked(deps: OutboxDeps, now: number, claimedUntil: number, limit: number): Promise<Claim | null> {
+  // The claim need not reach the disk before the messages go out: one lost with a power cut is
+  // claimed and sent again, with the same idempotency key.
+  const syncLater = (durable: Promise<void>) => void durable.catch((err: unknown) => deps.log.error({ err }, 'outbox claim could not be synced to disk'))
+  return deps.storage.withModuleLock(
+    OUTBOX_MODULE,
+    OUTBOX_VERSION,
+    async (trx) => {
+      const claimed = await claimDueNotifications(trx, now, claimedUntil, limit)
+      if (claimed.length === 0) return null
+      const lookups = await readBatchLookups(trx, deps, claimed)
+      return { ready: await prepareClaimed(trx, deps, lookups, claimed, now, new Map()), lookups }
+    },
+    { syncLater },
+  )
+}
+
+/**
+ * PostgreSQL: messages on unthrottled channels are claimed by one statement, without a
+ * transaction (claim-postgres.ts). Throttled ones, and the first run of a module version (which
+ * records it), go through the locked transaction as well.
+ */
+async function claimOnPostgres(deps: OutboxDeps, now: number, claimedUntil: number, limit: number): Promise<Claim | null> {
+  const db = deps.storage.db
+  const fast = await claimInOneStatement(db, now, claimedUntil, limit, OUTBOX_MODULE, OUTBOX_VERSION)
+  if (fast.recordedVersion !== null && fast.recordedVersion > OUTBOX_VERSION) throw new NoLockError(OUTBOX_MODULE, `a newer version (${fast.recordedVersion}) is running`)
+  if (!fast.locked) throw new NoLockError(OUTBOX_MODULE, 'another instance holds the lock')
+  const config = configView(deps.configCache, fast.configGeneration ?? undefined)
+  const lookups: BatchLookups = { ctx: { memo: new Map(), ...(config === undefined ? {} : { config }) }, destinations: fast.destinations, alerts: fast.alerts }
+  const ready = await prepareClaimed(db, deps, lookups, fast.claimed, now, null)
+  const needsLock = fast.throttledDue || fast.recordedVersion === null || fast.recordedVersion < OUTBOX_VERSION
+  const locked = needsLock ? await claimLocked(deps, now, claimedUntil, Math.max(0, limit - fast.claimed.length)) : null
+  if (locked === null) return fast.claimed.length === 0 ? null : { ready, lookups }
+  return { ready: [...ready, ...locked.ready], lookups }
+}
+
+/** Builds each claimed message, cancels those no longer needed, and (with `lastSend`) puts back those a channel throttle holds. */
+async function prepareClaimed(db: Db, deps: OutboxDeps, lookups: BatchLookups, claimed: readonly Notification[], now: number, lastSend: Map<string, number> | null): Promise<Ready[]> {
+  const out: Ready[] = []
+  for (const n of claimed) {
+    if (lastSend !== null) {
+      const until = await throttle(db, n, now, lastSend)
+      if (until > now) {
+        await deferClaimed(db, n, until)
+        continue
+      }
+    }
+    const prepared = await prepare(db, deps, lookups, n)
+    if (typeof prepared === 'string') await cancelClaimed(db, n.id, prepared)
+    else out.push(prepared)
+  }
+  return out
 }
 
 /** The claimed messages' alerts and contact methods, and the configuration counter, in one statement. */
@@ -158,7 +202,7 @@ async function send(deps: OutboxDeps, r: Ready): Promise<DeliveryResult> {
  * When a message may go out under its channel's throttle (SMS, voice, push: a minimum gap per
  * destination), counting messages sent before and those going out in this batch.
  */
-async function throttle(trx: Tx, n: Notification, now: number, lastSend: Map<string, number>): Promise<number> {
+async function throttle(trx: Db, n: Notification, now: number, lastSend: Map<string, number>): Promise<number> {
   if (CHANNEL_MIN_GAP_MS[n.channel] === undefined || n.contactMethodId === null) return now
   const last = lastSend.get(n.contactMethodId) ?? (await lastSentTo(trx, n.contactMethodId))
   const until = throttledUntil(n.channel, last, now)
@@ -167,7 +211,7 @@ async function throttle(trx: Tx, n: Notification, now: number, lastSend: Map<str
 }
 
 /** Builds the outbound message, or returns why it is no longer needed. */
-async function prepare(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Notification): Promise<Ready | string> {
+async function prepare(trx: Db, deps: OutboxDeps, lookups: BatchLookups, n: Notification): Promise<Ready | string> {
   const to = destination(deps, lookups, n)
   if (typeof to === 'string') return to
   const now = deps.clock.now()
@@ -205,7 +249,7 @@ async function prepare(trx: Tx, deps: OutboxDeps, lookups: BatchLookups, n: Noti
 }
 
 /** A bundle follow-up lists the bundled alerts that are still open; with none left it is dropped. */
-async function prepareBundle(trx: Tx, deps: OutboxDeps, ctx: BatchLookups['ctx'], n: Notification, to: Destination): Promise<Ready | string> {
+async function prepareBundle(trx: Db, deps: OutboxDeps, ctx: BatchLookups['ctx'], n: Notification, to: Destination): Promise<Ready | string> {
   const windowStart = Number(n.payload['windowStart'] ?? 0)
   const rows = await trx
     .selectFrom('notifications')

@@ -10,7 +10,7 @@ const MODULE = 'engine.outbox'
 async function seed(db: Db): Promise<void> {
   await insertRow(db, 'users', { id: 'u1', name: 'Ana', email: 'ana@example.test', time_zone: 'UTC', sleep_start: '22:00', sleep_end: '08:00', working_days: '1,2,3,4,5', working_start: '09:00', working_end: '17:00', is_admin: 0, is_demo: 0, ical_token_hash: null, created_at: T0, updated_at: T0 })
   const message = (id: string, channel: string, dueAt: number) => ({
-    id, alert_id: null, service_id: null, user_id: 'u1', contact_method_id: null, channel, kind: 'test', urgency: 'high', interrupting: 1, status: 'pending',
+    id, alert_id: null, service_id: null, user_id: 'u1', contact_method_id: null, channel, kind: 'test', urgency: 'high', interrupting: 1 as const, status: 'pending',
     not_before: dueAt, next_attempt_at: dueAt, attempts: 0, sending_until: null, last_error: null, provider_id: null, idempotency_key: `key-${id}`, subject: 'Test', body_text: 'Test', payload_json: '{}', created_at: T0, sent_at: null,
   })
   for (const m of [message('web-due', 'webhook', T0), message('sms-due', 'sms', T0), message('web-later', 'webhook', T0 + 60_000)]) await insertRow(db, 'notifications', m)

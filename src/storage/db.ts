@@ -98,14 +98,14 @@ function openSqlite(path: string, syncFile: NonNullable<StorageOptions['syncFile
   const statements = withStatementCache(native, 1000)
   const wal = walMode ? syncFile(`${path}-wal`) : null
   const walSync = wal === null ? null : new WalSync(wal.sync)
-  const durable = wal === null || walSync === null ? null : new DurableSqliteDialect({ database: statements }, native, walSync, statements.wroteSinceAsked)
-  const db = new Kysely<Database>({ dialect: durable ?? new SqliteDialect({ database: statements }) })
+  const syncedDialect = walSync === null ? null : new DurableSqliteDialect({ database: statements }, native, walSync, statements.wroteSinceAsked)
+  const db = new Kysely<Database>({ dialect: syncedDialect ?? new SqliteDialect({ database: statements }) })
   const transactionSyncedLater = async <T>(fn: (trx: Tx) => Promise<T>): Promise<{ result: T; durable: Promise<void> }> => {
-    if (durable === null) return { result: await db.transaction().execute(fn), durable: Promise.resolve() }
+    if (syncedDialect === null) return { result: await db.transaction().execute(fn), durable: Promise.resolve() }
     let synced: Promise<void> = Promise.resolve()
     const result = await db.transaction().execute(async (trx) => {
       const out = await fn(trx)
-      durable.syncLater((p) => (synced = p))
+      syncedDialect.syncLater((p) => (synced = p))
       return out
     })
     return { result, durable: synced }

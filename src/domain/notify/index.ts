@@ -7,6 +7,8 @@ export {
   notificationsQueries,
   cancelPendingNotifications,
   claimDueNotifications,
+  dueToSend,
+  inClaimOrder,
   deliveryWrites,
   type Attempt,
   cancelClaimed,

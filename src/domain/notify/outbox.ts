@@ -1,6 +1,6 @@
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import type { CompiledQuery, ExpressionBuilder, Insertable } from 'kysely'
+import { sql, type CompiledQuery, type ExpressionBuilder, type Insertable, type RawBuilder, type SqlBool } from 'kysely'
 import { insertRow, insertRowsQueries, type Database, type Db, type NotificationsTable } from '../../storage/index.js'
 import type { ContactMethodType, Urgency } from '../users/index.js'
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js'
@@ -101,18 +101,24 @@ export async function cancelPendingNotifications(db: Db, alertId: string, now: I
  */
 export async function claimDueNotifications(db: Db, now: Instant, deadline: Instant, limit: number): Promise<Notification[]> {
   // One statement (a round trip on PostgreSQL): mark the due messages and return them as marked.
-  const due = (w: ExpressionBuilder<Database, 'notifications'>) => w.or([w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]), w.and([w('status', '=', 'sending'), w('sending_until', '<', now)])])
   const rows = await db
     .updateTable('notifications')
     .set((eb) => ({ status: 'sending', sending_until: deadline, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', (eb) => eb.selectFrom('notifications').select('id').where(due).orderBy('next_attempt_at').limit(limit))
+    .where('id', 'in', (eb) => eb.selectFrom('notifications').select('id').where(dueToSend(now)).orderBy('next_attempt_at').limit(limit))
     // Checked again on the row itself: on PostgreSQL a row changed meanwhile (cancelled by an
     // acknowledgement) is re-checked against this condition, not against the subquery's.
-    .where(due)
+    .where(dueToSend(now))
     .returningAll()
     .execute()
-  // RETURNING keeps no order: the oldest due first, as the claim chose them.
-  return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(notificationFromRow)
+  return inClaimOrder(rows).map(notificationFromRow)
+}
+
+/** A message the outbox should send now: pending and due, or `sending` past its deadline (its sender died). */
+export const dueToSend = (now: Instant): RawBuilder<SqlBool> => sql<SqlBool>`((status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and sending_until < ${now}))`
+
+/** RETURNING keeps no order: claimed rows sorted as the claim chose them, the oldest due first. */
+export function inClaimOrder<R extends { next_attempt_at: number; id: string }>(rows: R[]): R[] {
+  return rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
 export type DeliveryResult =

@@ -1,12 +1,19 @@
 import { sql } from 'kysely'
-import { alertFromRow, type Alert } from '../alerts/index.js'
-import { CHANNEL_MIN_GAP_MS, notificationFromRow, type Notification } from '../notify/index.js'
+import { CHANNEL_MIN_GAP_MS, dueToSend, inClaimOrder, notificationFromRow, type Notification } from '../notify/index.js'
 import type { AlertsTable, Db, NotificationsTable } from '../../storage/index.js'
 import type { Instant } from '../../lib/time/index.js'
 import { configGenerationColumn } from './config-cache.js'
 
 /** Channels with a minimum gap per destination: their claims need the module lock held while the last send is read. */
 const THROTTLED_CHANNELS = Object.keys(CHANNEL_MIN_GAP_MS)
+
+/** What a claimed message needs to be sent: its alert and its contact method, as stored. */
+export interface ClaimedLookupRow {
+  readonly alert: AlertsTable | null
+  readonly cm_id: string | null
+  readonly cm_address_sealed: string | null
+  readonly cm_signing_secret_sealed: string | null
+}
 
 export interface OneStatementClaim {
   /** Whether this instance got the module lock for the statement (another holds it otherwise). */
@@ -16,21 +23,18 @@ export interface OneStatementClaim {
   /** Whether messages on throttled channels are due: they are left to the locked transaction. */
   readonly throttledDue: boolean
   readonly claimed: readonly Notification[]
-  readonly alerts: ReadonlyMap<string, Alert>
-  readonly destinations: ReadonlyMap<string, { readonly address_sealed: string; readonly signing_secret_sealed: string | null }>
+  readonly lookups: readonly ClaimedLookupRow[]
   readonly configGeneration: number | null
 }
 
-type Row = NotificationsTable & {
-  locked: boolean
-  recorded_version: number | null
-  throttled_due: boolean
-  config_generation: number | null
-  alert_row: AlertsTable | null
-  cm_id: string | null
-  cm_address_sealed: string | null
-  cm_signing_secret_sealed: string | null
-}
+type Row = NotificationsTable &
+  Omit<ClaimedLookupRow, 'alert'> & {
+    locked: boolean
+    recorded_version: number | null
+    throttled_due: boolean
+    config_generation: number | null
+    alert_row: AlertsTable | null
+  }
 
 /**
  * PostgreSQL: the outbox's claim as one statement, without a transaction. It takes the module's
@@ -41,7 +45,6 @@ type Row = NotificationsTable & {
  * milliseconds. The claim re-checks the due condition on each row, as claimDueNotifications does.
  */
 export async function claimInOneStatement(db: Db, now: Instant, deadline: Instant, limit: number, module: string, version: number): Promise<OneStatementClaim> {
-  const due = sql`((status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and sending_until < ${now}))`
   const throttled = sql.join(THROTTLED_CHANNELS.map((c) => sql.lit(c)))
   const result = await sql<Row>`
     with lock as (
@@ -50,14 +53,14 @@ export async function claimInOneStatement(db: Db, now: Instant, deadline: Instan
     ),
     claimed as (
       update notifications set status = 'sending', sending_until = ${deadline}, attempts = attempts + 1
-      where id in (select id from notifications where ${due} and channel not in (${throttled}) order by next_attempt_at limit ${limit})
-        and ${due}
+      where id in (select id from notifications where ${dueToSend(now)} and channel not in (${throttled}) order by next_attempt_at limit ${limit})
+        and ${dueToSend(now)}
         and (select locked from lock)
         and coalesce((select recorded_version from lock), 0) <= ${version}
       returning *
     )
     select c.*, l.locked, l.recorded_version,
-      exists (select 1 from notifications where ${due} and channel in (${throttled})) as throttled_due,
+      exists (select 1 from notifications where ${dueToSend(now)} and channel in (${throttled})) as throttled_due,
       ${configGenerationColumn()} as config_generation,
       to_jsonb(a) as alert_row,
       cm.id as cm_id, cm.address_sealed as cm_address_sealed, cm.signing_secret_sealed as cm_signing_secret_sealed
@@ -67,21 +70,13 @@ export async function claimInOneStatement(db: Db, now: Instant, deadline: Instan
       left join contact_methods cm on cm.id = c.contact_method_id
   `.execute(db)
   const first = result.rows[0]
-  const claimedRows = result.rows.filter((r) => r.id !== null)
-  const alerts = new Map<string, Alert>()
-  const destinations = new Map<string, { address_sealed: string; signing_secret_sealed: string | null }>()
-  for (const row of claimedRows) {
-    if (row.alert_row !== null) alerts.set(row.alert_row.id, alertFromRow(row.alert_row))
-    if (row.cm_id !== null && row.cm_address_sealed !== null) destinations.set(row.cm_id, { address_sealed: row.cm_address_sealed, signing_secret_sealed: row.cm_signing_secret_sealed })
-  }
+  const claimedRows = inClaimOrder(result.rows.filter((r) => r.id !== null))
   return {
     locked: first?.locked === true,
     recordedVersion: first?.recorded_version ?? null,
     throttledDue: first?.throttled_due === true,
-    // RETURNING keeps no order: the oldest due first, as the claim chose them.
-    claimed: claimedRows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(notificationFromRow),
-    alerts,
-    destinations,
+    claimed: claimedRows.map(notificationFromRow),
+    lookups: claimedRows.map((r) => ({ alert: r.alert_row, cm_id: r.cm_id, cm_address_sealed: r.cm_address_sealed, cm_signing_secret_sealed: r.cm_signing_secret_sealed })),
     configGeneration: first?.config_generation ?? null,
   }
 }

@@ -24,7 +24,7 @@ import { findUser } from '../users/index.js'
 import type { SecretBox } from '../../lib/secrets.js'
 import type { Clock } from '../../lib/time/index.js'
 import { executeAtomically, executeTogether, insertRows, insertRowsQueries, NoLockError, type AlertLogTable, type AlertsTable, type Db, type Storage, type Tx } from '../../storage/index.js'
-import { claimInOneStatement } from './claim-postgres.js'
+import { claimInOneStatement, type ClaimedLookupRow } from './claim-postgres.js'
 import { ENGINE_ACTOR } from './context.js'
 import { configGenerationColumn, configured, configView, type ConfigCache } from './config-cache.js'
 import type { PagingCtx } from './context.js'
@@ -140,8 +140,7 @@ async function claimOnPostgres(deps: OutboxDeps, now: number, claimedUntil: numb
   const fast = await claimInOneStatement(db, now, claimedUntil, limit, OUTBOX_MODULE, OUTBOX_VERSION)
   if (fast.recordedVersion !== null && fast.recordedVersion > OUTBOX_VERSION) throw new NoLockError(OUTBOX_MODULE, `a newer version (${fast.recordedVersion}) is running`)
   if (!fast.locked) throw new NoLockError(OUTBOX_MODULE, 'another instance holds the lock')
-  const config = configView(deps.configCache, fast.configGeneration ?? undefined)
-  const lookups: BatchLookups = { ctx: { memo: new Map(), ...(config === undefined ? {} : { config }) }, destinations: fast.destinations, alerts: fast.alerts }
+  const lookups = batchLookups(deps, fast.lookups, fast.configGeneration)
   const ready = await prepareClaimed(db, deps, lookups, fast.claimed, now, null)
   const needsLock = fast.throttledDue || fast.recordedVersion === null || fast.recordedVersion < OUTBOX_VERSION
   const locked = needsLock ? await claimLocked(deps, now, claimedUntil, Math.max(0, limit - fast.claimed.length)) : null
@@ -178,13 +177,22 @@ async function readBatchLookups(trx: Tx, deps: OutboxDeps, claimed: readonly Not
     .select(configGenerationColumn().as('config_generation'))
     .where('n.id', 'in', claimed.map((n) => n.id))
     .execute()
+  return batchLookups(
+    deps,
+    rows.map((row) => ({ ...row, alert: row.id === null ? null : (row as AlertsTable) })),
+    rows[0]?.config_generation ?? null,
+  )
+}
+
+/** A batch's alerts and destinations by id, and a context valid for the configuration counter its claim read. */
+function batchLookups(deps: OutboxDeps, rows: readonly ClaimedLookupRow[], configGeneration: number | null): BatchLookups {
   const alerts = new Map<string, Alert>()
   const destinations = new Map<string, { address_sealed: string; signing_secret_sealed: string | null }>()
   for (const row of rows) {
-    if (row.id !== null) alerts.set(row.id, alertFromRow(row as AlertsTable))
+    if (row.alert !== null) alerts.set(row.alert.id, alertFromRow(row.alert))
     if (row.cm_id !== null && row.cm_address_sealed !== null) destinations.set(row.cm_id, { address_sealed: row.cm_address_sealed, signing_secret_sealed: row.cm_signing_secret_sealed })
   }
-  const config = configView(deps.configCache, rows[0]?.config_generation)
+  const config = configView(deps.configCache, configGeneration ?? undefined)
   return { ctx: { memo: new Map(), ...(config === undefined ? {} : { config }) }, destinations, alerts }
 }
 

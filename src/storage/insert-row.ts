@@ -61,6 +61,7 @@ export async function insertRows<T extends keyof Database & string>(db: Db, tabl
 export function insertRowsQueries<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], opts: InsertRowOptions = {}): CompiledQuery[] {
   if (rows.length === 0) return []
   const columns = columnsOf(table, rows)
+  if (dialectOf(db) === 'postgres' && rows.length > 1) return [CompiledQuery.raw(recordsetSql(db, table, columns, opts), [JSON.stringify(rows)])]
   const out: CompiledQuery[] = []
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT)
@@ -153,8 +154,43 @@ function valuesOf(rows: readonly object[]): unknown[] {
 /** `insert into t (cols) values (…), (…) [on conflict …]` for `count` rows, from Kysely's single-row text. */
 function multiRowSql(db: Db, table: string, columns: readonly string[], count: number, opts: InsertRowOptions): string {
   const dialect = dialectOf(db)
+  const parts = insertParts(db, table, columns, opts)
+  const width = columns.length
+  const groups: string[] = []
+  for (let r = 0; r < count; r++) {
+    const slots = dialect === 'postgres' ? columns.map((_, c) => `$${r * width + c + 1}`) : columns.map(() => '?')
+    groups.push(`(${slots.join(', ')})`)
+  }
+  return parts.head + groups.join(', ') + parts.tail
+}
+
+/**
+ * PostgreSQL: `insert into t (cols) select cols from json_populate_recordset(null::t, $1)`, the
+ * rows as one JSON parameter. A values list of n rows is n × columns parameters, and the server
+ * parses and plans every one of them in each statement (at saturation, multi-row inserts were
+ * most of its parse and plan time); the recordset text is the same whatever the row count, and
+ * the rows are converted by their columns' own types. Values are those a parameter would carry:
+ * numbers, strings and nulls (booleans are 0/1 integers, schema.ts).
+ */
+function recordsetSql(db: Db, table: string, columns: readonly string[], opts: InsertRowOptions): string {
   const conflict = opts.onConflictDoNothing
-  const key = `${dialect}\u0000${table}\u0000${conflict ?? ''}\u0000*\u0000${columns.join(',')}`
+  const key = `${table}\u0000${conflict ?? ''}\u0000${columns.join(',')}`
+  let text = recordsetTexts.get(key)
+  if (text === undefined) {
+    const { head, tail } = insertParts(db, table, columns, opts)
+    const quoted = columns.map((c) => `"${c}"`).join(', ')
+    text = `${head.slice(0, -' values '.length)} select ${quoted} from json_populate_recordset(null::"${table}", $1::json)${tail}`
+    recordsetTexts.set(key, text)
+  }
+  return text
+}
+
+const recordsetTexts = new Map<string, string>()
+
+/** The text around the values groups of an insert (`… values ` and `[on conflict …]`), from Kysely's single-row text. */
+function insertParts(db: Db, table: string, columns: readonly string[], opts: InsertRowOptions): { readonly head: string; readonly tail: string } {
+  const conflict = opts.onConflictDoNothing
+  const key = `${dialectOf(db)}\u0000${table}\u0000${conflict ?? ''}\u0000${columns.join(',')}`
   let parts = multiRowParts.get(key)
   if (parts === undefined) {
     const row = Object.fromEntries(columns.map((c) => [c, null]))
@@ -169,14 +205,8 @@ function multiRowSql(db: Db, table: string, columns: readonly string[], count: n
     parts = { head: single.slice(0, at + ' values '.length), tail: single.slice(end + 1) }
     multiRowParts.set(key, parts)
   }
-  const width = columns.length
-  const groups: string[] = []
-  for (let r = 0; r < count; r++) {
-    const slots = dialect === 'postgres' ? columns.map((_, c) => `$${r * width + c + 1}`) : columns.map(() => '?')
-    groups.push(`(${slots.join(', ')})`)
-  }
-  return parts.head + groups.join(', ') + parts.tail
+  return parts
 }
 
-/** The text around the values groups of a multi-row insert, by dialect, table, conflict rule and columns. */
+/** insertParts' answers, by dialect, table, conflict rule and columns. */
 const multiRowParts = new Map<string, { readonly head: string; readonly tail: string }>()

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import { alertFromRow } from '../../domain/alerts/index.js'
 import { configGenerationColumn, configView, fireEscalation, flushPaging, newPagingWrites, type FiringCtx } from '../../domain/paging/index.js'
-import type { Tx } from '../../storage/index.js'
+import type { Db, DialectName, Tx } from '../../storage/index.js'
+import type { Instant } from '../../lib/time/index.js'
 import type { EngineModule } from '../module.js'
 import type { PagingDeps } from './deps.js'
 
@@ -44,6 +45,28 @@ function lanesByService<T extends { service_id: string }>(due: readonly T[], lan
 }
 
 /**
+ * The alerts whose escalation step is due, oldest due first: triggered, and decided by
+ * mitigation (it decides first, and may hold the page: an alert it has not looked at yet waits).
+ * Walks an index in due order, so the LIMIT stops the walk. PostgreSQL: the partial index
+ * alerts_due_triggered, which holds exactly the alerts these conditions accept (its migration
+ * says why). SQLite: alerts_due, the status compared through an expression, since without
+ * statistics SQLite would pick the status index, scanning and sorting every triggered alert on
+ * each cycle (in an alert storm, tens of thousands). The claim re-checks every condition.
+ */
+export function dueAlerts(db: Db, dialect: DialectName, now: Instant, limit: number) {
+  const status = dialect === 'postgres' ? sql.ref('status') : sql<string>`${sql.ref('status')} || ''`
+  return db
+    .selectFrom('alerts')
+    .select(['id', 'service_id'])
+    .where('next_escalation_at', '<=', now)
+    .where(status, '=', sql.lit('triggered'))
+    .where('mitigation_json', 'is not', null)
+    .orderBy('next_escalation_at')
+    .orderBy('id')
+    .limit(limit)
+}
+
+/**
  * Fires due escalation steps. A chunk of due alerts is claimed by one locking read (the rows
  * that are still triggered and due; `FOR NO KEY UPDATE` on PostgreSQL) and fired in the same
  * transaction, which ends by writing each alert's next step, so a crash rolls both back and
@@ -59,20 +82,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
     minIntervalMs: 0,
     async run(ctx) {
       const now = ctx.clock.now()
-      // The status is compared through an expression so that both engines walk the due-time
-      // index: without statistics SQLite would pick the status index, scanning and sorting every
-      // triggered alert on each cycle (in an alert storm, tens of thousands). The claim re-checks it.
-      const due = await ctx.storage.db
-        .selectFrom('alerts')
-        .select(['id', 'service_id'])
-        .where('next_escalation_at', '<=', now)
-        .where(sql<string>`${sql.ref('status')} || ''`, '=', 'triggered')
-        // Mitigation decides first (it may hold the page): an alert it has not looked at yet waits.
-        .where('mitigation_json', 'is not', null)
-        .orderBy('next_escalation_at')
-        .orderBy('id')
-        .limit(BATCH)
-        .execute()
+      const due = await dueAlerts(ctx.storage.db, ctx.storage.dialect, now, BATCH).execute()
       const fire = async (trx: Tx, ids: readonly string[]): Promise<boolean> => {
         let claim = trx
           .selectFrom('alerts')

@@ -8,6 +8,7 @@ import * as createMitigation from './20261127150000-create-mitigation.js'
 import * as indexEngineHotPaths from './20261127160000-index-engine-hot-paths.js'
 import * as createMaintenanceWindows from './20261127170000-create-maintenance-windows.js'
 import * as createConfigGeneration from './20261127180000-create-config-generation.js'
+import * as indexDueTriggered from './20261127190000-index-due-triggered.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127160000-index-engine-hot-paths': wrap(indexEngineHotPaths),
   '20261127170000-create-maintenance-windows': wrap(createMaintenanceWindows),
   '20261127180000-create-config-generation': wrap(createConfigGeneration),
+  '20261127190000-index-due-triggered': wrap(indexDueTriggered),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

@@ -9,6 +9,8 @@
  *   latency is the probe's webhook arrival minus its POST start (one clock, matched by key);
  * - Tend only, shedding: past a rate limit and past capacity, every request gets an answer
  *   (202, 429 or 503) — the codes are counted, and timeouts would show.
+ * A round runs phase by phase (every target's saturation, then every target's paced run),
+ * Alertmanager between the two Tend engines, so the runs each ratio compares are close in time.
  *
  * Run with `npm run bench paging` (after building) or `npx tsx bench/paging-bench.ts`.
  * Environment: TEND_BENCH_TARGETS=sqlite,postgres,alertmanager (default all available);
@@ -197,14 +199,6 @@ async function tendPaced(dialect: 'sqlite' | 'postgres', sink: WebhookSink, satu
 
 const PHASES = (process.env['TEND_BENCH_PHASES'] ?? 'saturation,paced').split(',').map((s) => s.trim())
 
-async function benchTend(dialect: 'sqlite' | 'postgres', sink: WebhookSink): Promise<Figures> {
-  const saturation = PHASES.includes('saturation') ? await tendSaturation(dialect, sink) : undefined
-  if (!PHASES.includes('paced')) return { saturation }
-  // The flood past capacity is twice the saturation rate; without a measured one, 2,000/s.
-  const { paced, shedding } = await tendPaced(dialect, sink, Number(saturation?.['accepted_per_s'] ?? 1_000))
-  return { saturation, at_1000_per_s: paced, shedding }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Alertmanager
 
@@ -230,8 +224,8 @@ async function withAlertmanager<T>(sink: WebhookSink, fn: (am: RunningAlertmanag
   }
 }
 
-async function benchAlertmanager(sink: WebhookSink): Promise<Figures> {
-  const saturation = !PHASES.includes('saturation') ? undefined : await withAlertmanager(sink, async (am) => {
+function amSaturation(sink: WebhookSink): Promise<Figures> {
+  return withAlertmanager(sink, async (am) => {
     progress('alertmanager: saturation')
     await sink.reset()
     const cpu0 = procCpuMs(am.pid)
@@ -255,7 +249,10 @@ async function benchAlertmanager(sink: WebhookSink): Promise<Figures> {
       last_webhook_ms_after_load: snap.lastAt > 0 ? Math.round(snap.lastAt - loadEnd) : null,
     }
   })
-  const paced = !PHASES.includes('paced') ? undefined : await withAlertmanager(sink, async (am) => {
+}
+
+function amPaced(sink: WebhookSink): Promise<Figures> {
+  return withAlertmanager(sink, async (am) => {
     progress(`alertmanager: ${PACED.ratePerSec} events/s`)
     await sink.reset()
     const starts = new Map<number, number>()
@@ -278,7 +275,6 @@ async function benchAlertmanager(sink: WebhookSink): Promise<Figures> {
       am_cpu_cores: cpuCores(cpu0, cpu1, wall),
     }
   })
-  return { saturation, at_1000_per_s: paced }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,17 +313,42 @@ const ROUNDS = Math.max(1, Math.min(5, Number(process.env['TEND_BENCH_ROUNDS'] ?
 
 const GOALS = { sqlite: { rate: 1.5, p99: 1.0 }, postgres: { rate: 1.0, p99: 2.0 } } as const
 
-/** One round: every wanted target in turn, and the ratios of that round. */
+type Target = 'tend_sqlite' | 'alertmanager' | 'tend_postgres'
+
+/**
+ * One round, phase by phase: every target's saturation, then every target's paced run (with
+ * Tend's shedding checks), Alertmanager between the two Tend engines. The machine's speed drifts
+ * by tens of percent within minutes (Alertmanager's own rate too), so each ratio compares runs
+ * made as close together in time as the phases allow.
+ */
 async function benchRound(wanted: readonly string[], sink: WebhookSink, skipped: string[]): Promise<Record<string, Figures | null>> {
-  const out: Record<string, Figures> = {}
-  if (wanted.includes('sqlite')) out['tend_sqlite'] = await benchTend('sqlite', sink)
+  const targets: Target[] = []
+  if (wanted.includes('sqlite')) targets.push('tend_sqlite')
+  if (wanted.includes('alertmanager')) {
+    if (alertmanagerBinary() !== null) targets.push('alertmanager')
+    else if (!skipped.some((s) => s.startsWith('alertmanager'))) skipped.push('alertmanager: prometheus-alertmanager is not installed')
+  }
   if (wanted.includes('postgres')) {
-    if (await postgresReachable()) out['tend_postgres'] = await benchTend('postgres', sink)
+    if (await postgresReachable()) targets.push('tend_postgres')
     else if (!skipped.some((s) => s.startsWith('tend_postgres'))) skipped.push('tend_postgres: PostgreSQL is unreachable (set TEND_BENCH_DATABASE_URL)')
   }
-  if (wanted.includes('alertmanager')) {
-    if (alertmanagerBinary() !== null) out['alertmanager'] = await benchAlertmanager(sink)
-    else if (!skipped.some((s) => s.startsWith('alertmanager'))) skipped.push('alertmanager: prometheus-alertmanager is not installed')
+  const dialectOf = (t: Target) => (t === 'tend_postgres' ? 'postgres' : 'sqlite')
+  const out: Record<string, Figures> = Object.fromEntries(targets.map((t) => [t, {}]))
+  if (PHASES.includes('saturation')) {
+    for (const t of targets) (out[t] as Figures)['saturation'] = t === 'alertmanager' ? await amSaturation(sink) : await tendSaturation(dialectOf(t), sink)
+  }
+  if (PHASES.includes('paced')) {
+    for (const t of targets) {
+      const figures = out[t] as Figures
+      if (t === 'alertmanager') {
+        figures['at_1000_per_s'] = await amPaced(sink)
+        continue
+      }
+      // The flood past capacity is twice the saturation rate; without a measured one, 2,000/s.
+      const { paced, shedding } = await tendPaced(dialectOf(t), sink, get(figures, 'saturation', 'accepted_per_s') ?? 1_000)
+      figures['at_1000_per_s'] = paced
+      figures['shedding'] = shedding
+    }
   }
   return {
     ...out,

@@ -11,8 +11,8 @@ import { dialectOf } from './helpers.js'
  * cost 8–10 ms a cycle at 6,000 alerts, growing with the table, about 36 cycles a second. A
  * partial index that matches the query's conditions is the cheapest plan whatever the guess.
  *
- * SQLite keeps walking alerts_due: its planner does not match a partial index's condition to a
- * bound parameter, so there the index would only cost writes.
+ * SQLite keeps walking alerts_due, where its query keeps it (see dueAlerts in
+ * escalation-manager.ts), so there this index would only cost writes.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (dialectOf(db) !== 'postgres') return

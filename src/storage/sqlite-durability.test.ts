@@ -142,9 +142,19 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
     return { db, dialect, started, observer }
   }
 
-  it('answers a write transaction only after a sync that began after its commit, and lets other queries run meanwhile', async () => {
-    const { db, started, observer } = durableDb()
+  /** Runs `fn` with a durableDb, closing both connections after. */
+  async function withDurableDb(fn: (d: ReturnType<typeof durableDb>) => Promise<void>): Promise<void> {
+    const d = durableDb()
     try {
+      await fn(d)
+    } finally {
+      d.observer.close()
+      await d.db.destroy()
+    }
+  }
+
+  it('answers a write transaction only after a sync that began after its commit, and lets other queries run meanwhile', () =>
+    withDurableDb(async ({ db, started, observer }) => {
       const write = db.transaction().execute((trx) => trx.insertInto('t').values({ id: 1, v: 'stored' }).execute())
       expect(await settled(write)).toBe('pending')
       expect(started).toHaveLength(1)
@@ -154,15 +164,10 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
       expect(await db.selectFrom('t').select('v').execute()).toEqual([{ v: 'stored' }])
       started[0]?.finish()
       expect(await settled(write)).toBe('resolved')
-    } finally {
-      observer.close()
-      await db.destroy()
-    }
-  })
+    }))
 
-  it('syncs after a single write outside a transaction, never after reads or a read-only transaction', async () => {
-    const { db, started, observer } = durableDb()
-    try {
+  it('syncs after a single write outside a transaction, never after reads or a read-only transaction', () =>
+    withDurableDb(async ({ db, started }) => {
       await db.selectFrom('t').selectAll().execute()
       await db.transaction().execute((trx) => trx.selectFrom('t').selectAll().execute())
       expect(started).toHaveLength(0)
@@ -171,15 +176,10 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
       expect(started).toHaveLength(1)
       started[0]?.finish()
       expect(await settled(single)).toBe('resolved')
-    } finally {
-      observer.close()
-      await db.destroy()
-    }
-  })
+    }))
 
-  it('hands the sync to a transaction that asks for it, answering it at its commit', async () => {
-    const { db, dialect, started, observer } = durableDb()
-    try {
+  it('hands the sync to a transaction that asks for it, answering it at its commit', () =>
+    withDurableDb(async ({ db, dialect, started, observer }) => {
       let durable: Promise<void> | null = null
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('t').values({ id: 4, v: 'early' }).execute()
@@ -195,24 +195,15 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
       expect(await settled(next)).toBe('pending')
       started[1]?.finish()
       expect(await settled(next)).toBe('resolved')
-    } finally {
-      observer.close()
-      await db.destroy()
-    }
-  })
+    }))
 
-  it('tells a writer when its sync failed', async () => {
-    const { db, started, observer } = durableDb()
-    try {
+  it('tells a writer when its sync failed', () =>
+    withDurableDb(async ({ db, started }) => {
       const write = db.transaction().execute((trx) => trx.insertInto('t').values({ id: 3, v: 'x' }).execute())
       expect(await settled(write)).toBe('pending')
       started[0]?.fail(new Error('could not sync db.sqlite-wal to disk: EIO'))
       await expect(write).rejects.toThrow('EIO')
-    } finally {
-      observer.close()
-      await db.destroy()
-    }
-  })
+    }))
 
   /** openStorage on a file, its WAL synced by hand. */
   async function storageWithManualSyncs() {

@@ -44,14 +44,14 @@ export async function insertRow<T extends keyof Database & string>(db: Db, table
   return Number(res.numAffectedRows ?? 0n)
 }
 
-/** Rows per statement in insertRows: well inside both engines' bound-parameter limits for 40 columns. */
+/** Rows per SQLite statement in insertRows: well inside its bound-parameter limit for 40 columns. */
 const ROWS_PER_STATEMENT = 200
 
 /**
- * Inserts many rows of one shape with one statement per ROWS_PER_STATEMENT rows. On PostgreSQL
- * each statement is a round trip, so a batch of new alerts costs a few statements instead of
- * one per row. The statement is the single-row text with its values group repeated (placeholders
- * renumbered for PostgreSQL); every row must have the first row's keys, in the same order.
+ * Inserts many rows of one shape in few statements; every row must have the first row's keys,
+ * in the same order. SQLite: one statement per ROWS_PER_STATEMENT rows, the single-row text with
+ * its values group repeated. PostgreSQL, where each statement is a round trip: one statement,
+ * the rows as one JSON parameter (recordsetSql).
  */
 export async function insertRows<T extends keyof Database & string>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], opts: InsertRowOptions = {}): Promise<void> {
   for (const query of insertRowsQueries(db, table, rows, opts)) await db.executeQuery(query)

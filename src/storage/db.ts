@@ -95,6 +95,11 @@ function openSqlite(path: string, syncFile: NonNullable<StorageOptions['syncFile
   native.pragma(walMode ? 'synchronous = NORMAL' : 'synchronous = FULL')
   native.pragma('foreign_keys = ON')
   native.pragma('busy_timeout = 5000')
+  // Statement journals and temporary b-trees in memory: a multi-row insert inside a transaction
+  // keeps a statement journal, and on disk that was a temp file created, written and unlinked
+  // about 35 times a second under load (9 KB written per stored event). Saturation, five
+  // alternating pairs: 7–13% more events/s, write syscalls per event 13.6 → 10.7.
+  native.pragma('temp_store = MEMORY')
   const statements = withStatementCache(native, 1000)
   const wal = walMode ? syncFile(`${path}-wal`) : null
   const walSync = wal === null ? null : new WalSync(wal.sync)

@@ -265,7 +265,7 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
     }
   })
 
-  it('opens a file database in WAL mode with NORMAL commits and syncs the real WAL file', async () => {
+  it('opens a file database in WAL mode with NORMAL commits, temp storage in memory, and syncs the real WAL file', async () => {
     const path = tempDb()
     const storage = openStorage(`sqlite:${path}`)
     try {
@@ -275,6 +275,9 @@ describe('SQLite commits wait for the WAL sync, off the event loop', () => {
       expect(mode.rows[0]?.journal_mode).toBe('wal')
       // 1 = NORMAL: the commit writes, the group sync makes it durable.
       expect(sync.rows[0]?.synchronous).toBe(1)
+      // 2 = MEMORY: statement journals never become temp files.
+      const temp = await sql<{ temp_store: number }>`pragma temp_store`.execute(storage.db)
+      expect(temp.rows[0]?.temp_store).toBe(2)
       const wal = fileSync(`${path}-wal`)
       await expect(wal.sync()).resolves.toBeUndefined()
       wal.close()

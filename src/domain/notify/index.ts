@@ -10,6 +10,7 @@ export {
   dueToSend,
   inClaimOrder,
   deliveryWrites,
+  recordedStatuses,
   type Attempt,
   cancelClaimed,
   deferClaimed,

@@ -177,6 +177,23 @@ export function deliveryWrites(db: Db, now: Instant, attempts: readonly Attempt[
   return { queries, statuses }
 }
 
+/**
+ * What deliveryWrites recorded, read back in its transaction after its writes: each attempt's
+ * intended status where its write applied, or null where the message had been claimed again
+ * meanwhile (its write was skipped, and the new sender's outcome is the one that counts). Every
+ * claim counts an attempt, so a message whose attempts moved past this claim's was claimed again.
+ */
+export async function recordedStatuses(db: Db, attempts: readonly Attempt[], intended: readonly NotificationStatus[]): Promise<(NotificationStatus | null)[]> {
+  if (attempts.length === 0) return []
+  const rows = await db.selectFrom('notifications').select(['id', 'status', 'attempts']).where('id', 'in', attempts.map((a) => a.n.id)).execute()
+  const now = new Map(rows.map((r) => [r.id, r]))
+  return attempts.map(({ n }, i) => {
+    const row = now.get(n.id)
+    const status = intended[i]
+    return row !== undefined && status !== undefined && row.attempts === n.attempts && row.status === status ? status : null
+  })
+}
+
 /** Puts a claimed message back until `until` without counting an attempt (a channel throttle held it). */
 export async function deferClaimed(db: Db, n: Notification, until: Instant): Promise<void> {
   await db.updateTable('notifications').set({ status: 'pending', attempts: Math.max(0, n.attempts - 1), next_attempt_at: until, sending_until: null }).where('id', '=', n.id).execute()

@@ -10,6 +10,7 @@ import {
   claimDueNotifications,
   LINK_LIFETIME_MS,
   deliveryWrites,
+  recordedStatuses,
   renderBundleMessage,
   type ChannelRegistry,
   type DeliveryResult,
@@ -85,21 +86,24 @@ export async function deliverDue(deps: OutboxDeps, limit: number): Promise<numbe
   const db = deps.storage.db
   const { queries, statuses } = deliveryWrites(db, recordedAt, attempts, claimedUntil)
   /** The "Page delivered" rows, and what a failure needs (its timeline entry, the admins paged). */
-  const followUp = async (tx: Db): Promise<Insertable<AlertLogTable>[]> => {
+  const followUp = async (tx: Db, recorded: readonly (NotificationStatus | null)[]): Promise<Insertable<AlertLogTable>[]> => {
     const delivered: Insertable<AlertLogTable>[] = []
-    for (const [i, a] of attempts.entries()) await record(tx, deps, ctx, recordedAt, a.n, a.result, statuses[i] ?? 'pending', delivered)
+    for (const [i, a] of attempts.entries()) await record(tx, deps, ctx, recordedAt, a.n, a.result, recorded[i] ?? null, delivered)
     return delivered
   }
   if (statuses.every((status) => status === 'sent')) {
     // The usual batch: every attempt, status and "Page delivered" row in one atomic write (one
     // statement on PostgreSQL, without a transaction's extra round trips); nothing else is written.
-    await executeAtomically(db, [...queries, ...insertRowsQueries(db, 'alert_log', await followUp(db))])
+    // A delivery's timeline row is true whoever's claim holds the message now.
+    await executeAtomically(db, [...queries, ...insertRowsQueries(db, 'alert_log', await followUp(db, statuses))])
     return ready.length
   }
   await db.transaction().execute(async (trx) => {
-    // Statuses first: a dead letter's follow-up asks whether anything else got through.
+    // Statuses first: a dead letter's follow-up asks whether anything else got through. What a
+    // failure's timeline says (will retry, gave up) is what was recorded, not what was meant: a
+    // sender that stalled past its deadline finds its message in another sender's hands.
     await executeTogether(trx, queries)
-    await insertRows(trx, 'alert_log', await followUp(trx))
+    await insertRows(trx, 'alert_log', await followUp(trx, await recordedStatuses(trx, attempts, statuses)))
   })
   return ready.length
 }
@@ -284,9 +288,13 @@ function destination(deps: OutboxDeps, lookups: BatchLookups, n: Notification): 
   return { address: deps.secrets.decrypt(row.address_sealed), signingSecret: row.signing_secret_sealed === null ? null : deps.secrets.decrypt(row.signing_secret_sealed) }
 }
 
-/** What follows a recorded attempt: its timeline row (a delivery's goes into `delivered`), and the admins paged when nobody got through. */
-/** `db`: the recording transaction, or (when every attempt succeeded, so nothing is written here) the database. */
-async function record(trx: Db, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: number, n: Notification, result: DeliveryResult, status: NotificationStatus, delivered: Insertable<AlertLogTable>[]): Promise<void> {
+/**
+ * What follows a recorded attempt: its timeline row (a delivery's goes into `delivered`), and the
+ * admins paged when nobody got through. `trx`: the recording transaction, or (when every attempt
+ * succeeded, so nothing is written here) the database. `status`: what the attempt recorded, or
+ * null when another sender had claimed the message again (its outcome is the one that counts).
+ */
+async function record(trx: Db, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: number, n: Notification, result: DeliveryResult, status: NotificationStatus | null, delivered: Insertable<AlertLogTable>[]): Promise<void> {
   if (n.alertId === null) {
     if (status === 'dead') deps.log.warn({ notificationId: n.id, userId: n.userId, error: result.ok ? null : result.error }, 'message dead-lettered')
     return
@@ -297,7 +305,7 @@ async function record(trx: Db, deps: OutboxDeps, ctx: BatchLookups['ctx'], now: 
     delivered.push(alertLogRow(n.alertId, now, 'notified', ENGINE_ACTOR, `${n.kind === 'update' ? 'Update' : 'Page'} delivered to ${name} by ${n.channel}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`, { notificationId: n.id, userId: n.userId, channel: n.channel }))
     return
   }
-  const retry = status === 'pending' ? '; will retry' : status === 'dead' ? '; gave up (dead letter)' : ''
+  const retry = status === null ? '; another attempt has taken it over' : status === 'pending' ? '; will retry' : status === 'dead' ? '; gave up (dead letter)' : ''
   await logAlert(trx, n.alertId, now, 'notification_failed', ENGINE_ACTOR, `${n.channel} to ${name} failed: ${result.error}${retry}`, { notificationId: n.id, userId: n.userId })
   if (status === 'dead' && (await nothingGotThrough(trx, n))) {
     const alert = await findAlert(trx, n.alertId)

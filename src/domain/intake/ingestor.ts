@@ -211,16 +211,33 @@ export class Ingestor {
     return out
   }
 
-  /** One transaction per job, so one bad event cannot fail its neighbours. */
+  /**
+   * One transaction per job, so one bad event cannot fail its neighbours. Like a lane, a job is
+   * answered once its commit is on disk, but the next job is stored meanwhile: on SQLite one
+   * sync then covers many of them, where waiting for each in turn cost a sync per job.
+   */
   async #commitOneByOne(batch: Pending[]): Promise<void> {
+    const answered: Promise<void>[] = []
     for (const p of batch) {
       try {
-        p.resolve((await this.storage.db.transaction().execute((trx) => this.#applyLane(trx, [p.job])))[0] ?? [])
-        this.onCommitted()
+        const { result, durable } = await this.storage.transactionSyncedLater((trx) => this.#applyLane(trx, [p.job]))
+        answered.push(
+          durable.then(
+            () => {
+              p.resolve(result[0] ?? [])
+              this.onCommitted()
+            },
+            (err: unknown) => {
+              this.log.error({ err }, 'a stored event could not be synced to disk')
+              p.reject(err)
+            },
+          ),
+        )
       } catch (jobErr) {
         p.reject(jobErr)
       }
     }
+    await Promise.all(answered)
   }
 
   /** Applies a lane's jobs in one transaction: plain triggers in bulk (lane.ts), the rest one by one. `read`: facts read just before. */

@@ -186,9 +186,9 @@ export function deliveryWrites(db: Db, now: Instant, attempts: readonly Attempt[
 export async function recordedStatuses(db: Db, attempts: readonly Attempt[], intended: readonly NotificationStatus[]): Promise<(NotificationStatus | null)[]> {
   if (attempts.length === 0) return []
   const rows = await db.selectFrom('notifications').select(['id', 'status', 'attempts']).where('id', 'in', attempts.map((a) => a.n.id)).execute()
-  const now = new Map(rows.map((r) => [r.id, r]))
+  const current = new Map(rows.map((r) => [r.id, r]))
   return attempts.map(({ n }, i) => {
-    const row = now.get(n.id)
+    const row = current.get(n.id)
     const status = intended[i]
     return row !== undefined && status !== undefined && row.attempts === n.attempts && row.status === status ? status : null
   })

@@ -55,15 +55,19 @@ describe('Ingestor past capacity', () => {
 })
 
 describe('Ingestor on SQLite', () => {
-  /** A store whose commits succeed at once and whose disk syncs the test finishes by hand. */
-  function syncedByHand() {
+  /**
+   * A store whose commits succeed at once and whose disk syncs the test finishes by hand.
+   * `failFirst`: the first transaction fails instead (a batch holding a bad event).
+   */
+  function syncedByHand(opts: { failFirst?: boolean } = {}) {
     const syncs: { done(): void; fail(err: Error): void }[] = []
     let commits = 0
     const storage = {
       dialect: 'sqlite',
       transactionSyncedLater: async () => {
         commits += 1
-        return { result: [], durable: new Promise<void>((resolve, reject) => syncs.push({ done: resolve, fail: reject })) }
+        if (opts.failFirst === true && commits === 1) throw new Error('constraint failed')
+        return { result: [[]], durable: new Promise<void>((resolve, reject) => syncs.push({ done: resolve, fail: reject })) }
       },
     } as unknown as Storage
     return { storage, syncs, commits: () => commits }
@@ -108,23 +112,14 @@ describe('Ingestor on SQLite', () => {
   })
 
   it('retries a failed batch one job at a time without waiting for a sync per job', async () => {
-    const syncs: { done(): void; fail(err: Error): void }[] = []
-    let calls = 0
-    const storage = {
-      dialect: 'sqlite',
-      transactionSyncedLater: async () => {
-        calls += 1
-        // The whole batch fails (one of its events is bad); each job alone then commits.
-        if (calls === 1) throw new Error('constraint failed')
-        return { result: [[]], durable: new Promise<void>((resolve, reject) => syncs.push({ done: resolve, fail: reject })) }
-      },
-    } as unknown as Storage
+    // The whole batch fails (one of its events is bad); each job alone then commits.
+    const { storage, syncs, commits } = syncedByHand({ failFirst: true })
     let wakes = 0
     const ingestor = new Ingestor(storage, new ManualClock(0), pino({ level: 'silent' }), () => (wakes += 1))
     const jobs = [ingestor.submit(job), ingestor.submit(job), ingestor.submit(job)]
     await new Promise((r) => setTimeout(r, 20))
     // Every job committed while the first one's sync still runs.
-    expect(calls).toBe(4)
+    expect(commits()).toBe(4)
     expect(await Promise.all(jobs.map(state))).toEqual(['pending', 'pending', 'pending'])
     syncs[0]?.done()
     syncs[1]?.fail(new Error('could not sync tend.db-wal to disk: EIO'))

@@ -26,7 +26,7 @@ import { alertmanagerBinary, startAlertmanager, type RunningAlertmanager } from 
 import { closedLoop, epochMs, openLoop, type LoadTarget } from './lib/http-load.js'
 import { ratio, summarize } from './lib/stats.js'
 import { pdEvent, setupTendScenario } from './lib/tend-scenario.js'
-import { BENCH_TOKEN, postgresReachable, procCpuMs, startTend, type TendProcess } from './lib/tend-process.js'
+import { BENCH_TOKEN, postgresReachable, procCpuMs, startTend, type ProcWrites, type TendProcess } from './lib/tend-process.js'
 import { WebhookSink, type SinkSnapshot } from './lib/webhook-sink.js'
 import { cpuPressure, fsyncRate } from './lib/machine.js'
 
@@ -64,6 +64,12 @@ async function probeLatencies(sink: WebhookSink, starts: ReadonlyMap<number, num
     if (at !== undefined) latencies.push(at - start)
   }
   return { latencies, snapshot }
+}
+
+/** Write system calls and KB handed to them per accepted event between two readings (null off Linux or with none accepted). */
+function writesPerEvent(before: ProcWrites | null, after: ProcWrites | null, events: number): Figures | null {
+  if (before === null || after === null || events <= 0) return null
+  return { calls: Math.round(((after.calls - before.calls) / events) * 100) / 100, kb: Math.round(((after.bytes - before.bytes) / 1024 / events) * 100) / 100 }
 }
 
 function cpuCores(before: number, after: number, wallMs: number): number {
@@ -121,10 +127,12 @@ async function tendSaturation(dialect: 'sqlite' | 'postgres', sink: WebhookSink)
     progress(`tend ${dialect}: saturation`)
     const target: LoadTarget = { url: `${tend.url}/v2/enqueue`, body: (i) => pdEvent(scenario.loadKey, `sat-${i}`) }
     const cpu0 = tend.cpuMs()
+    const writes0 = tend.writes()
     const t0 = epochMs()
     const load = await closedLoop(target, SATURATION)
     const loadEnd = epochMs()
     const cpu1 = tend.cpuMs()
+    const writes1 = tend.writes()
     // The engine pages after the 202; how long until everything accepted has been escalated?
     progress(`tend ${dialect}: waiting for the escalation backlog`)
     const backlog = openBacklog(tend.databaseUrl)
@@ -143,6 +151,7 @@ async function tendSaturation(dialect: 'sqlite' | 'postgres', sink: WebhookSink)
       accepted_total: load.acceptedTotal,
       alerts_stored: left.alerts,
       tend_cpu_cores: cpuCores(cpu0, cpu1, loadEnd - t0),
+      tend_writes_per_event: writesPerEvent(writes0, writes1, load.acceptedTotal),
       escalation_backlog_left: left.dueEscalations + left.dueMessages,
       escalation_drained_ms_after_load: left.dueEscalations + left.dueMessages === 0 ? Math.round(drainMs) : null,
     }
@@ -162,9 +171,11 @@ async function tendPaced(dialect: 'sqlite' | 'postgres', sink: WebhookSink, satu
       body: (i) => (isProbe(i) ? pdEvent(scenario.probeKeys[probeIndex(i)] ?? '', `probe-${probeIndex(i)}`) : pdEvent(scenario.loadKey, `load-${i}`)),
     }
     const cpu0 = tend.cpuMs()
+    const writes0 = tend.writes()
     const t0 = epochMs()
     const load = await openLoop(target, { ...PACED, onStart: (i, at) => (isProbe(i) ? starts.set(probeIndex(i), at) : undefined) })
     const cpu1 = tend.cpuMs()
+    const writes1 = tend.writes()
     const wall = epochMs() - t0
     progress(`tend ${dialect}: waiting for probes`)
     const { latencies } = await probeLatencies(sink, starts)
@@ -178,6 +189,7 @@ async function tendPaced(dialect: 'sqlite' | 'postgres', sink: WebhookSink, satu
       late_sends: load.late,
       not_sent: load.notSent,
       tend_cpu_cores: cpuCores(cpu0, cpu1, wall),
+      tend_writes_per_event: writesPerEvent(writes0, writes1, load.codes['202'] ?? 0),
     }
 
     progress(`tend ${dialect}: shedding`)
@@ -412,6 +424,7 @@ export async function runPagingBench(): Promise<Figures> {
       tend: 'tend serve subprocess (real clock), one person with a verified webhook, one-step policy paging at once; background events go to one service, so after the first page Tend bundles them (5-minute window) into one follow-up — only probe alerts produce a webhook each',
       alertmanager: "group_by ['...'], group_wait 0s, group_interval 1s, repeat_interval 1h; a fresh process per phase; every alert produces a webhook",
       machine_note: 'load generator, webhook receiver (its own thread), the server and PostgreSQL share the same CPUs',
+      tend_writes_per_event: "Tend's write system calls and KB handed to them per accepted event over the load (/proc/PID/io syscw, wchar; sockets included, warm-up included at saturation): they hardly move with the host's speed, unlike the rates",
       rounds: ROUNDS,
     },
     ...figures,

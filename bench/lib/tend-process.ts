@@ -54,6 +54,8 @@ export interface TendProcess {
   readonly databaseUrl: string
   /** CPU time (user + system) the process has used so far, in ms (from /proc). */
   cpuMs(): number
+  /** Write system calls made and bytes handed to them so far, sockets included (/proc/PID/io), or null off Linux. */
+  writes(): ProcWrites | null
   /** SIGTERM (then SIGKILL after 10 s); drops the database and the data folder. */
   stop(): Promise<void>
 }
@@ -108,6 +110,7 @@ export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs
     child,
     databaseUrl: db.url,
     cpuMs: () => procCpuMs(pid),
+    writes: () => procWrites(pid),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -122,6 +125,26 @@ export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs
 }
 
 /** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks are 10 ms on Linux). */
+export interface ProcWrites {
+  readonly calls: number
+  readonly bytes: number
+}
+
+/**
+ * A process's write system calls and the bytes passed to them (`syscw`, `wchar`). Unlike a rate,
+ * these per-event counts hardly move with the host's speed, so they show a change to the write
+ * path (fewer pages per commit, no temp files) that the noisy rates hide.
+ */
+export function procWrites(pid: number): ProcWrites | null {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8')
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1] ?? Number.NaN)
+    return { calls: field('syscw'), bytes: field('wchar') }
+  } catch {
+    return null
+  }
+}
+
 export function procCpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')

@@ -8,7 +8,8 @@
  * - 1,000 events/s: an open loop for 10 s; every 50th event is a probe, and event → webhook
  *   latency is the probe's webhook arrival minus its POST start (one clock, matched by key);
  * - Tend only, shedding: past a rate limit and past capacity, every request gets an answer
- *   (202, 429 or 503) — the codes are counted, and timeouts would show.
+ *   (202, 429 or 503) — the codes are counted, and timeouts would show;
+ * - Tend only, per phase: CPU cores used, and write system calls and KB per event (/proc).
  * A round runs phase by phase (every target's saturation, then every target's paced run),
  * Alertmanager between the two Tend engines, so the runs each ratio compares are close in time.
  *

@@ -124,7 +124,6 @@ export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs
   }
 }
 
-/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks are 10 ms on Linux). */
 export interface ProcWrites {
   readonly calls: number
   readonly bytes: number
@@ -145,6 +144,7 @@ export function procWrites(pid: number): ProcWrites | null {
   }
 }
 
+/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks are 10 ms on Linux). */
 export function procCpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')

@@ -52,6 +52,14 @@ const POSTGRES_LANES = 4
  */
 const JOBS_PER_LANE = 32
 
+/** Flushes at once at most (PostgreSQL): with four lanes each, two fill most of the pool's ten connections. */
+const MAX_FLUSHES = 2
+/** Queued jobs that let a second flush start beside the first; at 1,000 events/s the queue stays below it. */
+const OVERLAP_BACKLOG = 16
+
+/** What orders a job's events against other jobs': its service and each event's dedup key. */
+const jobKeys = (job: IngestJob): string[] => job.events.map((e) => `${job.service.id} ${e.dedupKey}`)
+
 /** A job's lane: by its service and first dedup key (FNV-1a), so one key always takes one lane. */
 function laneOf(job: IngestJob, lanes: number): number {
   const key = `${job.service.id} ${job.events[0]?.dedupKey ?? ''}`
@@ -73,11 +81,16 @@ interface Pending {
  * transaction (one per lane on PostgreSQL) stores every queued event and applies it to the
  * alerts, plain triggers in bulk (lane.ts); then all of those requests are answered. Nothing is
  * acknowledged before its commit is on disk. If a batch fails, each job is retried alone, so one
- * bad event cannot fail its neighbours.
+ * bad event cannot fail its neighbours. On PostgreSQL, when a backlog builds behind a flush, a
+ * second flush takes the queued jobs whose dedup keys the first does not hold (measured at
+ * saturation: about 10% more events/s in 5 of 6 alternating pairs).
  */
 export class Ingestor {
   #queue: Pending[] = []
-  #flushing = false
+  /** Flushes running; on PostgreSQL a second may start beside the first (see #schedule). */
+  #flushing = 0
+  /** The dedup keys of the jobs those flushes hold: a key's next job waits for them. */
+  readonly #keysInFlight = new Map<string, number>()
   #scheduled = false
   /** Committed batches whose requests wait for the disk sync. */
   #syncing = 0
@@ -109,11 +122,18 @@ export class Ingestor {
 
   /** Waits until everything queued so far is committed, on disk and answered (graceful shutdown). */
   async drain(): Promise<void> {
-    while (this.#queue.length > 0 || this.#flushing || this.#syncing > 0) await new Promise((r) => setTimeout(r, 5))
+    while (this.#queue.length > 0 || this.#flushing > 0 || this.#syncing > 0) await new Promise((r) => setTimeout(r, 5))
   }
 
+  /**
+   * Asks for a flush on the next event-loop turn: when none runs, or (PostgreSQL) when one runs
+   * and a backlog has built up behind it. A flush there waits on the network most of its time,
+   * so under a closed loop of senders a second one keeps the database busy where the queue
+   * would otherwise wait; at a steady rate the queue stays short and batches stay whole.
+   */
   #schedule(): void {
-    if (this.#scheduled || this.#flushing) return
+    if (this.#scheduled) return
+    if (this.#flushing > 0 && !(this.storage.dialect === 'postgres' && this.#flushing < MAX_FLUSHES && this.#queue.length >= OVERLAP_BACKLOG)) return
     this.#scheduled = true
     setImmediate(() => {
       this.#scheduled = false
@@ -122,19 +142,50 @@ export class Ingestor {
   }
 
   async #flush(): Promise<void> {
-    if (this.#flushing || this.#queue.length === 0) return
-    this.#flushing = true
-    const batch = this.#queue
-    this.#queue = []
+    const batch = this.#takeBatch()
+    if (batch.length === 0) return
+    this.#flushing += 1
+    const keys = batch.flatMap((p) => jobKeys(p.job))
+    for (const k of keys) this.#keysInFlight.set(k, (this.#keysInFlight.get(k) ?? 0) + 1)
     try {
       const lanes = this.#lanesOf(batch)
       const failed = await Promise.all(lanes.map((lane) => this.#commitLane(lane)))
       // Retried once every lane has ended, so a retry never waits on (or races) another lane.
       for (const lane of failed) if (lane !== null) await this.#commitOneByOne(lane)
     } finally {
-      this.#flushing = false
+      for (const k of keys) {
+        const n = (this.#keysInFlight.get(k) ?? 1) - 1
+        if (n === 0) this.#keysInFlight.delete(k)
+        else this.#keysInFlight.set(k, n)
+      }
+      this.#flushing -= 1
       if (this.#queue.length > 0) this.#schedule()
     }
+  }
+
+  /**
+   * The queued jobs a flush may take now: all of them when no other flush runs; beside one,
+   * those whose keys it does not hold, so each key's events are still stored in order.
+   */
+  #takeBatch(): Pending[] {
+    if (this.#flushing === 0) {
+      const all = this.#queue
+      this.#queue = []
+      return all
+    }
+    if (this.#flushing >= MAX_FLUSHES) return []
+    const take: Pending[] = []
+    const keep: Pending[] = []
+    const held = new Set<string>()
+    for (const p of this.#queue) {
+      const keys = jobKeys(p.job)
+      if (keys.some((k) => this.#keysInFlight.has(k) || held.has(k))) {
+        for (const k of keys) held.add(k)
+        keep.push(p)
+      } else take.push(p)
+    }
+    this.#queue = keep
+    return take
   }
 
   /**

@@ -54,11 +54,13 @@ describe.skipIf(!DIALECTS.includes('postgres'))('postgres: intake flushes side b
     const ingestor = new Ingestor(app.tend.storage, app.clock, pino({ level: 'silent' }), () => undefined)
     const ack = ingestor.submit(jobOf(service, event('acknowledge', 'held')))
     // Until the acknowledgement's update is waiting on the lock, the first flush is not held yet.
-    for (let i = 0; i < 200; i++) {
+    let held = false
+    for (let i = 0; i < 200 && !held; i++) {
       const { rows } = await locker.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%update "alerts"%'`)
-      if (rows[0].n > 0) break
-      await new Promise((r) => setTimeout(r, 10))
+      held = rows[0].n > 0
+      if (!held) await new Promise((r) => setTimeout(r, 10))
     }
+    expect(held).toBe(true)
     const resolve = ingestor.submit(jobOf(service, event('resolve', 'held')))
     const fresh = Array.from({ length: 20 }, (_, i) => ingestor.submit(jobOf(service, event('trigger', `new-${i}`))))
 

@@ -56,7 +56,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('postgres: intake flushes side b
     // Until the acknowledgement's update is waiting on the lock, the first flush is not held yet.
     let held = false
     for (let i = 0; i < 200 && !held; i++) {
-      const { rows } = await locker.query(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%update "alerts"%'`)
+      const { rows } = await locker.query(`select count(*)::int as n from pg_locks l join pg_stat_activity a using (pid) where not l.granted and a.datname = current_database()`)
       held = rows[0].n > 0
       if (!held) await new Promise((r) => setTimeout(r, 10))
     }

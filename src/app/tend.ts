@@ -67,6 +67,8 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
   const storage = openStorage(config.databaseUrl, { onConnectionError: (err) => log.warn({ err }, 'an idle database connection failed; the next query opens a new one') })
   try {
     const migrated = await storage.migrate()
+    // A server short of connections still starts (they open on demand), but says so.
+    await storage.warmUp().catch((err: unknown) => log.warn({ err }, 'could not open every database connection at start-up; the rest open when needed'))
     if (migrated.applied.length > 0) log.info({ applied: migrated.applied, database: storage.location }, 'database migrated')
     const { box: secrets, source } = loadSecretBox(config.secretKey, config.dataDir)
     if (storage.dialect === 'postgres' && config.secretKey === null) {

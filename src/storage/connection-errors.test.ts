@@ -24,3 +24,24 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: idle connections that f
     }
   })
 })
+
+describe.runIf(DIALECTS.includes('postgres'))('postgres: the pool at start-up', () => {
+  it('opens every pooled connection before the first burst', async () => {
+    const fresh = await freshDatabaseUrl('postgres')
+    const storage = openStorage(fresh.url)
+    const observer = openStorage(fresh.url)
+    try {
+      await storage.migrate()
+      const sessions = async () => Number((await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(observer.db)).rows[0]?.n)
+      const before = await sessions()
+      await storage.warmUp()
+      // Before: the one connection migrating used (the observer's own is left out of the count).
+      expect(before).toBeLessThan(10)
+      expect(await sessions()).toBe(10)
+    } finally {
+      await storage.close()
+      await observer.close()
+      await fresh.drop()
+    }
+  })
+})

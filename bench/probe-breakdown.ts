@@ -41,12 +41,13 @@ try {
   const rows = await storage.db
     .selectFrom('alerts')
     .innerJoin('notifications', 'notifications.alert_id', 'alerts.id')
-    .select(['alerts.dedup_key', 'alerts.created_at as stored', 'notifications.created_at as queued', 'notifications.sent_at as sent'])
+    .innerJoin('notification_attempts as attempt', 'attempt.notification_id', 'notifications.id')
+    .select(['alerts.dedup_key', 'alerts.created_at as stored', 'notifications.created_at as queued', 'notifications.sent_at as sent', 'attempt.duration_ms as sendMs'])
     .where('alerts.dedup_key', 'like', 'probe-%')
     .where('notifications.kind', '=', 'alert')
     .execute()
   await storage.close()
-  const stages: Record<string, number[]> = { post_to_stored: [], stored_to_queued: [], queued_to_sent: [], sent_to_received: [], total: [] }
+  const stages: Record<string, number[]> = { post_to_stored: [], stored_to_queued: [], queued_to_sent: [], queued_to_send_start: [], send_start_to_sent: [], sent_to_received: [], total: [] }
   for (const r of rows) {
     const j = Number(r.dedup_key.slice('probe-'.length))
     const start = starts.get(j)
@@ -55,6 +56,9 @@ try {
     stages['post_to_stored']?.push(Number(r.stored) - start)
     stages['stored_to_queued']?.push(Number(r.queued) - Number(r.stored))
     stages['queued_to_sent']?.push(Number(r.sent) - Number(r.queued))
+    // The provider call started its duration before the attempt was recorded: the rest of the chunk, its commit, the outbox's wake and claim come before it.
+    stages['queued_to_send_start']?.push(Number(r.sent) - Number(r.sendMs) - Number(r.queued))
+    stages['send_start_to_sent']?.push(Number(r.sendMs))
     stages['sent_to_received']?.push(received - Number(r.sent))
     stages['total']?.push(received - start)
   }

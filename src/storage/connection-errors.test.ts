@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { DIALECTS, freshDatabaseUrl } from '../../test/harness/storage.js'
+import { DIALECTS, freshDatabaseUrl, TEST_PG_URL } from '../../test/harness/storage.js'
 import { openStorage } from './index.js'
 
 describe.runIf(DIALECTS.includes('postgres'))('postgres: idle connections that fail', () => {
@@ -42,6 +42,32 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the pool at start-up', 
       await storage.close()
       await observer.close()
       await fresh.drop()
+    }
+  })
+})
+
+describe.runIf(DIALECTS.includes('postgres'))('postgres: a pool the server will not fill', () => {
+  it('warms what it can, says how many it opened, and leaves the pool usable', async () => {
+    const fresh = await freshDatabaseUrl('postgres')
+    const role = `tend_lim_${Math.random().toString(36).slice(2, 8)}`
+    const admin = openStorage(fresh.url)
+    await admin.migrate()
+    await sql`create role ${sql.id(role)} login connection limit 3`.execute(admin.db)
+    await sql`grant select on all tables in schema public to ${sql.id(role)}`.execute(admin.db)
+    const url = new URL(fresh.url)
+    url.username = role
+    const storage = openStorage(url.toString())
+    try {
+      await expect(storage.warmUp()).rejects.toThrow(/opened 3 of 10 database connections/)
+      // The connections it did open went back to the pool: queries still run.
+      expect((await sql<{ one: number }>`select 1 as one`.execute(storage.db)).rows[0]?.one).toBe(1)
+    } finally {
+      await storage.close()
+      await admin.close()
+      await fresh.drop()
+      const cleanup = openStorage(TEST_PG_URL)
+      await sql`drop role ${sql.id(role)}`.execute(cleanup.db)
+      await cleanup.close()
     }
   })
 })

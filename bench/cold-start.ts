@@ -1,0 +1,98 @@
+/**
+ * Is a fresh `tend serve`'s slow first second the process or the database? Three short paced
+ * loads (1,000 events/s for 3 s, every 50th event a probe on a service of its own), each probe's
+ * event → webhook time split into the load's first second and the rest:
+ * 1. a fresh process on a fresh database;
+ * 2. the same process again, after a pause;
+ * 3. a fresh process on the database the first two filled (same data folder, so the same key).
+ * A diagnostic, not part of `npm run bench`.
+ *
+ * Run with `npm run build:server && npx tsx bench/cold-start.ts [sqlite|postgres]`.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openLoop } from './lib/http-load.js'
+import { summarize } from './lib/stats.js'
+import { pdEvent, setupTendScenario, type TendScenario } from './lib/tend-scenario.js'
+import { BENCH_TOKEN, freshDatabase } from './lib/tend-process.js'
+import { WebhookSink } from './lib/webhook-sink.js'
+
+const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite'
+const LOAD = { ratePerSec: 1_000, durationMs: 3_000, maxInFlight: 64, timeoutMs: 10_000 }
+const PROBE_EVERY = 50
+const PROBES_PER_LOAD = (LOAD.ratePerSec * LOAD.durationMs) / 1000 / PROBE_EVERY
+const FIRST_SECOND_PROBES = LOAD.ratePerSec / PROBE_EVERY
+const TEND_BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url))
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** `tend serve` on the given database and data folder; resolves with its URL once it listens. */
+async function serve(dir: string, databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', databaseUrl], {
+    env: { ...process.env, TEND_BOOTSTRAP_TOKEN: BENCH_TOKEN, TEND_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /Tend is running at (http:\/\/\S+?)\/?\s/.exec(out)
+      if (m?.[1] !== undefined) resolve(m[1])
+    })
+    child.once('exit', (code) => reject(new Error(`tend serve exited (${code}):\n${out}`)))
+  })
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+/** One paced load on fresh probe services (from `firstProbe`); the probes' latencies, first second apart. */
+async function load(sink: WebhookSink, url: string, scenario: TendScenario, label: string, firstProbe: number) {
+  await sink.reset()
+  const starts = new Map<number, number>()
+  const probeOf = (i: number) => firstProbe + (i - PROBE_EVERY / 2) / PROBE_EVERY
+  const isProbe = (i: number) => i % PROBE_EVERY === PROBE_EVERY / 2
+  await openLoop(
+    { url: `${url}/v2/enqueue`, body: (i) => (isProbe(i) ? pdEvent(scenario.probeKeys[probeOf(i)] ?? '', `probe-${probeOf(i)}`) : pdEvent(scenario.loadKey, `${label}-${i}`)) },
+    { ...LOAD, onStart: (i, at) => (isProbe(i) ? starts.set(probeOf(i), at) : undefined) },
+  )
+  await sleep(2_000)
+  const snapshot = await sink.snapshot()
+  const firstSecond: number[] = []
+  const rest: number[] = []
+  for (const [j, start] of starts) {
+    const at = snapshot.probes[`probe-${j}`]
+    if (at !== undefined) (j - firstProbe < FIRST_SECOND_PROBES ? firstSecond : rest).push(at - start)
+  }
+  return { load: label, first_second_ms: summarize(firstSecond), after_ms: summarize(rest) }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tend-cold-'))
+const db = await freshDatabase(dialect, dir)
+const sink = await WebhookSink.start()
+let tend = await serve(dir, db.url)
+const results = []
+try {
+  const scenario = await setupTendScenario(tend.url, BENCH_TOKEN, sink.url, 3 * PROBES_PER_LOAD)
+  await sleep(500)
+  results.push(await load(sink, tend.url, scenario, 'fresh process, fresh database', 0))
+  await sleep(2_000)
+  results.push(await load(sink, tend.url, scenario, 'same process again', PROBES_PER_LOAD))
+  await tend.stop()
+  tend = await serve(dir, db.url)
+  await sleep(500)
+  results.push(await load(sink, tend.url, scenario, 'fresh process, used database', 2 * PROBES_PER_LOAD))
+} finally {
+  await tend.stop()
+  await sink.stop()
+  await db.drop()
+  rmSync(dir, { recursive: true, force: true })
+}
+console.log(JSON.stringify({ dialect, results }, null, 1))

@@ -7,7 +7,8 @@
  * 3. a fresh process on the database the first two filled (same data folder, so the same key).
  * A diagnostic, not part of `npm run bench`.
  *
- * Run with `npm run build:server && npx tsx bench/cold-start.ts [sqlite|postgres]`.
+ * Run with `npm run build:server && npx tsx bench/cold-start.ts [sqlite|postgres]`;
+ * TEND_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each `tend serve` there.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -30,7 +31,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** `tend serve` on the given database and data folder; resolves with its URL once it listens. */
 async function serve(dir: string, databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', databaseUrl], {
+  const profile = process.env['TEND_BENCH_CPU_PROF']
+  const nodeArgs = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]
+  const child = spawn(process.execPath, [...nodeArgs, TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', databaseUrl], {
     env: { ...process.env, TEND_BOOTSTRAP_TOKEN: BENCH_TOKEN, TEND_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { openLoop } from './lib/http-load.js'
 import { summarize } from './lib/stats.js'
 import { pdEvent, setupTendScenario, type TendScenario } from './lib/tend-scenario.js'
-import { BENCH_TOKEN, freshDatabase } from './lib/tend-process.js'
+import { BENCH_TOKEN, freshDatabase, TEND_NODE_FLAGS } from './lib/tend-process.js'
 import { WebhookSink } from './lib/webhook-sink.js'
 
 const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite'
@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 async function serve(dir: string, databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const profile = process.env['TEND_BENCH_CPU_PROF']
   const nodeArgs = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]
-  const child = spawn(process.execPath, [...nodeArgs, TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', databaseUrl], {
+  const child = spawn(process.execPath, [...TEND_NODE_FLAGS, ...nodeArgs, TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', databaseUrl], {
     env: { ...process.env, TEND_BOOTSTRAP_TOKEN: BENCH_TOKEN, TEND_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 const TEND_BIN = fileURLToPath(new URL('../../bin/tend.js', import.meta.url))
+/** Node flags `tend` runs with (bin/tend.js's first line, `npm start`): measured as it runs. */
+export const TEND_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32']
 const BUILT = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url))
 
 /** The PostgreSQL server the bench creates its throwaway databases in. */
@@ -68,7 +70,7 @@ export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs
   if (!existsSync(BUILT)) throw new Error('dist/ is missing: run `npm run build:server` first (npm run bench does this)')
   const dir = mkdtempSync(join(tmpdir(), 'tend-bench-'))
   const db = await freshDatabase(dialect, dir)
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', db.url], {
+  const child = spawn(process.execPath, [...TEND_NODE_FLAGS, ...(opts.nodeArgs ?? []), TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', db.url], {
     cwd: dir,
     env: { ...process.env, TEND_BOOTSTRAP_TOKEN: BENCH_TOKEN, TEND_LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

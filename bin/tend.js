@@ -1,11 +1,10 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env node
 // The `tend` command. The TypeScript sources are compiled to dist/ by `npm install` (prepare)
 // and `npm run build`.
-// A young generation of 32 MB instead of Node's 16: a server allocates a burst's requests, rows
-// and messages that all die young, and with the default they were scavenged and promoted more
-// often. Measured at saturation, alternating pairs: Tend's CPU per event −7 to −23% on
-// PostgreSQL and −6 to −9% on SQLite in most pairs (events/s +6 to +22%). V8 reads the size
-// only at start-up, so it is a command-line flag: here, in `npm start`, and in bench/.
+// `tend serve` runs best with a 32 MB young generation (`npm start` passes
+// --max-semi-space-size=32; elsewhere set NODE_OPTIONS=--max-semi-space-size=32, see the
+// README). V8 reads it only at start-up, so it cannot be set from here; `env -S` in the line
+// above would, but BusyBox's env (Alpine images) does not know -S.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 

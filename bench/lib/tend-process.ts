@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 const TEND_BIN = fileURLToPath(new URL('../../bin/tend.js', import.meta.url))
-/** Node flags `tend` runs with (bin/tend.js's first line, `npm start`): measured as it runs. */
+/** Node flags `tend serve` runs with (`npm start`, and the README's advice): measured as it runs. */
 export const TEND_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32']
 const BUILT = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url))
 

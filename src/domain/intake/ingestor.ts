@@ -3,7 +3,7 @@ import { newId } from '../../lib/ids.js'
 import type { Insertable } from 'kysely'
 import type { Clock, Instant } from '../../lib/time/index.js'
 import type { Db, EventsTable, Storage, Tx } from '../../storage/index.js'
-import { applyEvent, type AlertEvent, type EventResult } from '../alerts/index.js'
+import { applyEvent, serviceDedupKey, type AlertEvent, type EventResult } from '../alerts/index.js'
 import type { Actor } from '../audit/index.js'
 import { withEventRules } from '../event-rules/index.js'
 import { holdForMaintenance } from '../maintenance/index.js'
@@ -58,11 +58,11 @@ const MAX_FLUSHES = 2
 const OVERLAP_BACKLOG = 16
 
 /** What orders a job's events against other jobs': its service and each event's dedup key. */
-const jobKeys = (job: IngestJob): string[] => job.events.map((e) => `${job.service.id} ${e.dedupKey}`)
+const jobKeys = (job: IngestJob): string[] => job.events.map((e) => serviceDedupKey(job.service.id, e.dedupKey))
 
 /** A job's lane: by its service and first dedup key (FNV-1a), so one key always takes one lane. */
 function laneOf(job: IngestJob, lanes: number): number {
-  const key = `${job.service.id} ${job.events[0]?.dedupKey ?? ''}`
+  const key = serviceDedupKey(job.service.id, job.events[0]?.dedupKey ?? '')
   let hash = 0x811c9dc5
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
   return (hash >>> 0) % lanes
@@ -133,7 +133,7 @@ export class Ingestor {
    */
   #schedule(): void {
     if (this.#scheduled) return
-    if (this.#flushing > 0 && !(this.storage.dialect === 'postgres' && this.#flushing < MAX_FLUSHES && this.#queue.length >= OVERLAP_BACKLOG)) return
+    if (this.#flushing > 0 && !this.#mayFlushBeside()) return
     this.#scheduled = true
     setImmediate(() => {
       this.#scheduled = false
@@ -141,11 +141,22 @@ export class Ingestor {
     })
   }
 
+  /** Whether another flush may start beside the ones running: PostgreSQL, room for one, and a backlog. */
+  #mayFlushBeside(): boolean {
+    return this.#overlaps && this.#flushing < MAX_FLUSHES && this.#queue.length >= OVERLAP_BACKLOG
+  }
+
+  /** Flushes overlap only on PostgreSQL; SQLite's one connection runs one transaction at a time. */
+  get #overlaps(): boolean {
+    return this.storage.dialect === 'postgres'
+  }
+
   async #flush(): Promise<void> {
     const batch = this.#takeBatch()
     if (batch.length === 0) return
     this.#flushing += 1
-    const keys = batch.flatMap((p) => jobKeys(p.job))
+    // Only a flush that may run beside another needs its keys known (the hot path on SQLite skips it).
+    const keys = this.#overlaps ? batch.flatMap((p) => jobKeys(p.job)) : []
     for (const k of keys) this.#keysInFlight.set(k, (this.#keysInFlight.get(k) ?? 0) + 1)
     try {
       const lanes = this.#lanesOf(batch)

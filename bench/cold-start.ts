@@ -10,15 +10,13 @@
  * Run with `npm run build:server && npx tsx bench/cold-start.ts [sqlite|postgres]`;
  * TEND_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each `tend serve` there.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { openLoop } from './lib/http-load.js'
 import { summarize } from './lib/stats.js'
 import { pdEvent, setupTendScenario, type TendScenario } from './lib/tend-scenario.js'
-import { BENCH_TOKEN, freshDatabase, TEND_NODE_FLAGS } from './lib/tend-process.js'
+import { BENCH_TOKEN, freshDatabase, profilingNodeArgs, startTend, type TendPlace } from './lib/tend-process.js'
 import { WebhookSink } from './lib/webhook-sink.js'
 
 const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite'
@@ -26,35 +24,7 @@ const LOAD = { ratePerSec: 1_000, durationMs: 3_000, maxInFlight: 64, timeoutMs:
 const PROBE_EVERY = 50
 const PROBES_PER_LOAD = (LOAD.ratePerSec * LOAD.durationMs) / 1000 / PROBE_EVERY
 const FIRST_SECOND_PROBES = LOAD.ratePerSec / PROBE_EVERY
-const TEND_BIN = fileURLToPath(new URL('../bin/tend.js', import.meta.url))
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/** `tend serve` on the given database and data folder; resolves with its URL once it listens. */
-async function serve(dir: string, databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const profile = process.env['TEND_BENCH_CPU_PROF']
-  const nodeArgs = profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]
-  const child = spawn(process.execPath, [...TEND_NODE_FLAGS, ...nodeArgs, TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', databaseUrl], {
-    env: { ...process.env, TEND_BOOTSTRAP_TOKEN: BENCH_TOKEN, TEND_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let out = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /Tend is running at (http:\/\/\S+?)\/?\s/.exec(out)
-      if (m?.[1] !== undefined) resolve(m[1])
-    })
-    child.once('exit', (code) => reject(new Error(`tend serve exited (${code}):\n${out}`)))
-  })
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r))
-      child.kill('SIGTERM')
-      await exited
-    },
-  }
-}
 
 /** One paced load on fresh probe services (from `firstProbe`); the probes' latencies, first second apart. */
 async function load(sink: WebhookSink, url: string, scenario: TendScenario, label: string, firstProbe: number) {
@@ -79,8 +49,11 @@ async function load(sink: WebhookSink, url: string, scenario: TendScenario, labe
 
 const dir = mkdtempSync(join(tmpdir(), 'tend-cold-'))
 const db = await freshDatabase(dialect, dir)
+// Both processes run on one folder (so one secrets key) and one database.
+const place: TendPlace = { dir, databaseUrl: db.url }
+const serve = () => startTend(dialect, { place, nodeArgs: profilingNodeArgs() })
 const sink = await WebhookSink.start()
-let tend = await serve(dir, db.url)
+let tend = await serve()
 const results = []
 try {
   const scenario = await setupTendScenario(tend.url, BENCH_TOKEN, sink.url, 3 * PROBES_PER_LOAD)
@@ -89,7 +62,7 @@ try {
   await sleep(2_000)
   results.push(await load(sink, tend.url, scenario, 'same process again', PROBES_PER_LOAD))
   await tend.stop()
-  tend = await serve(dir, db.url)
+  tend = await serve()
   await sleep(500)
   results.push(await load(sink, tend.url, scenario, 'fresh process, used database', 2 * PROBES_PER_LOAD))
 } finally {

@@ -28,7 +28,7 @@ import { alertmanagerBinary, startAlertmanager, type RunningAlertmanager } from 
 import { closedLoop, epochMs, openLoop, type LoadTarget } from './lib/http-load.js'
 import { ratio, summarize } from './lib/stats.js'
 import { pdEvent, setupTendScenario } from './lib/tend-scenario.js'
-import { BENCH_TOKEN, postgresReachable, procCpuMs, startTend, type ProcWrites, type TendProcess } from './lib/tend-process.js'
+import { BENCH_TOKEN, postgresReachable, procCpuMs, profilingNodeArgs, startTend, type ProcWrites, type TendProcess } from './lib/tend-process.js'
 import { WebhookSink, type SinkSnapshot } from './lib/webhook-sink.js'
 import { cpuPressure, fsyncRate } from './lib/machine.js'
 
@@ -78,7 +78,7 @@ async function probeLatencies(sink: WebhookSink, starts: ReadonlyMap<number, num
     const at = snapshot.probes[`probe-${j}`]
     if (at !== undefined) (j < WARMUP_PROBES ? warmup : measured).push(at - start)
   }
-  const sent = (inWarmup: boolean) => [...starts.keys()].filter((j) => j < WARMUP_PROBES === inWarmup).length
+  const sent = (inWarmup: boolean) => [...starts.keys()].filter((j) => (j < WARMUP_PROBES) === inWarmup).length
   return { warmup, measured, delivered: `${measured.length}/${sent(false)} (warm-up ${warmup.length}/${sent(true)})`, snapshot }
 }
 
@@ -123,13 +123,8 @@ function openBacklog(databaseUrl: string): { read(): Promise<Backlog>; close(): 
   }
 }
 
-function tendNodeArgs(): string[] {
-  const dir = process.env['TEND_BENCH_CPU_PROF']
-  return dir === undefined || dir === '' ? [] : ['--cpu-prof', '--cpu-prof-dir', dir]
-}
-
 async function withTend<T>(dialect: 'sqlite' | 'postgres', fn: (tend: TendProcess) => Promise<T>): Promise<T> {
-  const tend = await startTend(dialect, { nodeArgs: tendNodeArgs() })
+  const tend = await startTend(dialect, { nodeArgs: profilingNodeArgs() })
   try {
     return await fn(tend)
   } finally {

@@ -7,7 +7,7 @@ import pg from 'pg'
 
 const TEND_BIN = fileURLToPath(new URL('../../bin/tend.js', import.meta.url))
 /** Node flags `tend serve` runs with (`npm start`, and the README's advice): measured as it runs. */
-export const TEND_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32']
+const TEND_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32']
 const BUILT = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url))
 
 /** The PostgreSQL server the bench creates its throwaway databases in. */
@@ -58,19 +58,43 @@ export interface TendProcess {
   cpuMs(): number
   /** Write system calls made and bytes handed to them so far, sockets included (/proc/PID/io), or null off Linux. */
   writes(): ProcWrites | null
-  /** SIGTERM (then SIGKILL after 10 s); drops the database and the data folder. */
+  /** SIGTERM (then SIGKILL after 10 s); drops the database and the data folder it made. */
   stop(): Promise<void>
 }
 
+/** A folder and database a caller made and keeps: several processes in turn run on them. */
+export interface TendPlace {
+  readonly dir: string
+  readonly databaseUrl: string
+}
+
+/** Node flags that write a V8 CPU profile into TEND_BENCH_CPU_PROF, when it is set. */
+export function profilingNodeArgs(): string[] {
+  const dir = process.env['TEND_BENCH_CPU_PROF']
+  return dir === undefined || dir === '' ? [] : ['--cpu-prof', '--cpu-prof-dir', dir]
+}
+
 /**
- * Starts the built `tend serve` on a fresh database with a known admin token (real clock, as in
- * production). `nodeArgs` go to Node itself, e.g. `--cpu-prof`.
+ * Starts the built `tend serve` with a known admin token (real clock, as in production): on a
+ * fresh database and folder, or on `place` (left as they are when it stops). `nodeArgs` go to
+ * Node itself, e.g. `--cpu-prof`.
  */
-export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs?: readonly string[]; env?: Record<string, string> } = {}): Promise<TendProcess> {
+export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs?: readonly string[]; env?: Record<string, string>; place?: TendPlace } = {}): Promise<TendProcess> {
   if (!existsSync(BUILT)) throw new Error('dist/ is missing: run `npm run build:server` first (npm run bench does this)')
-  const dir = mkdtempSync(join(tmpdir(), 'tend-bench-'))
-  const db = await freshDatabase(dialect, dir)
-  const child = spawn(process.execPath, [...TEND_NODE_FLAGS, ...(opts.nodeArgs ?? []), TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', db.url], {
+  let place = opts.place
+  /** Drops what this call made (a caller's place is left as it is). */
+  let drop = async (): Promise<void> => undefined
+  if (place === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'tend-bench-'))
+    const db = await freshDatabase(dialect, dir)
+    place = { dir, databaseUrl: db.url }
+    drop = async () => {
+      await db.drop().catch(() => undefined)
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  const { dir, databaseUrl } = place
+  const child = spawn(process.execPath, [...TEND_NODE_FLAGS, ...(opts.nodeArgs ?? []), TEND_BIN, 'serve', '--port', '0', '--data-dir', join(dir, 'data'), '--database', databaseUrl], {
     cwd: dir,
     env: { ...process.env, TEND_BOOTSTRAP_TOKEN: BENCH_TOKEN, TEND_LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,10 +102,7 @@ export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs
   let out = ''
   child.stdout?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-50_000)))
   child.stderr?.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-50_000)))
-  const cleanup = async () => {
-    await db.drop().catch(() => undefined)
-    rmSync(dir, { recursive: true, force: true })
-  }
+  const cleanup = drop
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
@@ -110,7 +131,7 @@ export async function startTend(dialect: 'sqlite' | 'postgres', opts: { nodeArgs
     url,
     pid,
     child,
-    databaseUrl: db.url,
+    databaseUrl,
     cpuMs: () => procCpuMs(pid),
     writes: () => procWrites(pid),
     async stop() {

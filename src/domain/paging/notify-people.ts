@@ -29,7 +29,7 @@ export interface NotifyOutcome {
 export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { service: string; team: string }, recipients: readonly Recipient[], firing: string): Promise<NotifyOutcome> {
   const reached: string[] = []
   const unreachable: { userId: string; why: string }[] = []
-  const recentChange = recipients.length === 0 ? null : await memoized(ctx, `change:${alert.serviceId}`, async () => latestChangeLine(ctx.db, alert.serviceId, ctx.now, await configured(ctx, 'dependency-edges', () => listDependencyEdges(ctx.db))))
+  const recentChange = () => memoized(ctx, `change:${alert.serviceId}`, async () => latestChangeLine(ctx.db, alert.serviceId, ctx.now, await configured(ctx, 'dependency-edges', () => listDependencyEdges(ctx.db))))
   for (const r of recipients) {
     const user = await configured(ctx, `user:${r.userId}`, () => findUser(ctx.db, r.userId))
     if (user === null) {
@@ -44,8 +44,10 @@ export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { servic
     // Whether they are engaged only changes the plan for someone with a calm method to update them on.
     const engaged = engagementMatters({ urgency: alert.urgency, rules, methods }) ? await isEngaged(ctx, user.id, alert) : false
     const plan = planNotifications({ alertId: alert.id, serviceId: alert.serviceId, urgency: alert.urgency, user, rules, methods, now: ctx.now, firing, lastPageOnService: lastPage, engaged })
+    // A bundled message is kept as a record and never sent: the likeliest cause is looked up only for what goes out.
+    const change = plan.messages.some((m) => m.status !== 'bundled') ? await recentChange() : null
     const messages: NewNotification[] = plan.messages.map((m) => {
-      const rendered = renderAlertMessage({ kind: m.kind, alert, serviceName: names.service, teamName: names.team, timeZone: user.timeZone, reason: r.reason, recentChange })
+      const rendered = renderAlertMessage({ kind: m.kind, alert, serviceName: names.service, teamName: names.team, timeZone: user.timeZone, reason: r.reason, recentChange: change })
       return {
         alertId: alert.id,
         serviceId: alert.serviceId,

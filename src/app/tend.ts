@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client'
 import type { ProcessConfig } from '../config/process-config.js'
 import { Engine, MAIN_TRACK, type EngineModule } from '../engine/index.js'
 import { engineModules, SEND_TRACK } from '../engine/modules/index.js'
-import { ConfigCache } from '../domain/paging/index.js'
+import { ConfigCache, FirstPages, StoredBundles } from '../domain/paging/index.js'
 import { buildHttpServer } from '../http/server.js'
 import type { Api } from '../http/types.js'
 import type { SecretBox } from '../lib/secrets.js'
@@ -92,7 +92,8 @@ export async function createTend(opts: TendOptions): Promise<Tend> {
     const wake = wakeTrack()
     const pagingDeps = { secrets, links, channels, publicUrl: config.publicUrl, sendTimeoutMs: config.sendTimeoutMs, wakeOutbox: wakeTrack(SEND_TRACK), wakeEscalation: wakeTrack(MAIN_TRACK), configCache: new ConfigCache() }
     engine = new Engine(opts.modules ?? engineModules(pagingDeps), { storage, clock, log, metrics, tickMs: config.engineTickMs })
-    const ingestor = new Ingestor(storage, clock, log, wakeTrack(MAIN_TRACK))
+    const fireOnArrival = { ...pagingDeps, storedBundles: new StoredBundles(), firstPages: new FirstPages(), onError: (err: unknown, alertId: string) => log.warn({ err, alertId }, 'firing a new alert as it was stored failed; the engine fires it') }
+    const ingestor = new Ingestor(storage, clock, log, wakeTrack(MAIN_TRACK), undefined, { fireOnArrival })
     const lag = new EventLoopLag().start()
     const shedLagMs = opts.shedLagMs ?? DEFAULT_SHED_LAG_MS
     let draining = false

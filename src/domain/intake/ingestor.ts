@@ -9,6 +9,7 @@ import { withEventRules } from '../event-rules/index.js'
 import { holdForMaintenance } from '../maintenance/index.js'
 import type { Service } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
+import { fireOnArrival, type ArrivalDeps } from '../paging/index.js'
 import { HELD_IN_MAINTENANCE, PendingRows, readLaneFacts, type LaneFacts } from './lane.js'
 
 /** One request's worth of events, all for one service. */
@@ -68,6 +69,28 @@ function laneOf(job: IngestJob, lanes: number): number {
   return (hash >>> 0) % lanes
 }
 
+export interface IngestorOptions {
+  /** Past this wait for the oldest queued event, new requests are refused (default MAX_QUEUE_WAIT_MS). */
+  readonly maxWaitMs?: number
+  /** The monotonic clock queue waits are measured on (tests pass their own). */
+  readonly monotonicNow?: () => number
+  /** Set to fire new alerts' first step as they are stored, where it only joins open bundles (fire-on-arrival.ts). */
+  readonly fireOnArrival?: ArrivalDeps
+}
+
+/** What firing on arrival did in a lane. */
+interface Arrivals {
+  /** Bundle follow-ups queued: known stored once the lane commits (StoredBundles). */
+  readonly bundleKeys: string[]
+  /**
+   * Whether the lane left the engine anything to do: an alert still due or not yet decided by
+   * mitigation, or an event off the plain path. A lane whose alerts all joined bundles on
+   * arrival (or that only added to open alerts) does not wake it: in a storm the engine would
+   * otherwise run a cycle per commit, finding nothing due.
+   */
+  engineWork: boolean
+}
+
 interface Pending {
   readonly job: IngestJob
   /** When it was queued, on the monotonic clock (an operational wait, not domain time). */
@@ -102,15 +125,15 @@ export class Ingestor {
     /** Called after each commit (wakes the engine, here and on other instances). */
     private readonly onCommitted: () => void,
     private readonly maxQueued = 20_000,
-    private readonly limits: { readonly maxWaitMs?: number; readonly monotonicNow?: () => number } = {},
+    private readonly opts: IngestorOptions = {},
   ) {}
 
   /** Queues a job; resolves once its events are durably stored and applied; past capacity rejects with IngestOverloadError. */
   submit(job: IngestJob): Promise<EventResult[]> {
     if (this.#queue.length >= this.maxQueued) return Promise.reject(new IngestOverloadError(this.#queue.length))
-    const now = (this.limits.monotonicNow ?? performance.now.bind(performance))()
+    const now = (this.opts.monotonicNow ?? performance.now.bind(performance))()
     const oldest = this.#queue[0]
-    const maxWait = this.limits.maxWaitMs ?? MAX_QUEUE_WAIT_MS
+    const maxWait = this.opts.maxWaitMs ?? MAX_QUEUE_WAIT_MS
     if (oldest !== undefined && now - oldest.at > maxWait) {
       return Promise.reject(new IngestOverloadError(this.#queue.length, `events are waiting more than ${maxWait} ms to be stored (${this.#queue.length} queued)`))
     }
@@ -223,14 +246,17 @@ export class Ingestor {
     try {
       const jobs = batch.map((p) => p.job)
       if (this.storage.dialect === 'postgres') {
-        this.#answer(batch, await this.#commitPostgresLane(jobs))
+        const { results, arrivals } = await this.#commitPostgresLane(jobs)
+        this.#answer(batch, results, arrivals.engineWork)
         return null
       }
-      const { result, durable } = await this.storage.transactionSyncedLater((trx) => this.#applyLane(trx, jobs))
+      const arrivals = this.#newArrivals()
+      const { result, durable } = await this.storage.transactionSyncedLater((trx) => this.#applyLane(trx, jobs, undefined, arrivals))
+      this.#bundlesStored(arrivals)
       this.#syncing += 1
       durable
         .then(
-          () => this.#answer(batch, result),
+          () => this.#answer(batch, result, arrivals.engineWork),
           (err: unknown) => {
             // Committed, but not known to be on disk: the senders are told to retry (a repeat
             // joins its alert by dedup key).
@@ -247,9 +273,10 @@ export class Ingestor {
     }
   }
 
-  #answer(batch: readonly Pending[], results: readonly EventResult[][]): void {
+  /** Answers the lane's requests; `engineWork`: whether what it stored left work for the engine (then it is woken). */
+  #answer(batch: readonly Pending[], results: readonly EventResult[][], engineWork: boolean): void {
     batch.forEach((p, i) => p.resolve(results[i] ?? []))
-    this.onCommitted()
+    if (engineWork) this.onCommitted()
   }
 
   /**
@@ -260,17 +287,24 @@ export class Ingestor {
    * meanwhile, the unique open-alert index fails the statement, and its jobs are retried one by
    * one. Any other lane runs in a transaction with those facts.
    */
-  async #commitPostgresLane(jobs: readonly IngestJob[]): Promise<EventResult[][]> {
+  async #commitPostgresLane(jobs: readonly IngestJob[]): Promise<{ results: EventResult[][]; arrivals: Arrivals }> {
     const db = this.storage.db
     const now = this.clock.now()
-    const facts = await readLaneFacts(db, now, jobs)
-    if (!facts.opensOnly) return db.transaction().execute((trx) => this.#applyLane(trx, jobs, { now, facts }))
+    const facts = await readLaneFacts(db, now, jobs, { withConfig: this.#firesOnArrival })
+    const arrivals = this.#newArrivals()
+    if (!facts.opensOnly) {
+      const results = await db.transaction().execute((trx) => this.#applyLane(trx, jobs, { now, facts }, arrivals))
+      this.#bundlesStored(arrivals)
+      return { results, arrivals }
+    }
     const rows = new PendingRows()
-    const out = await this.#applyEvents(db, jobs, now, facts, rows, async (_job, event) => {
+    const results = await this.#applyEvents(db, jobs, now, facts, rows, async (_job, event) => {
       throw new Error(`lane facts said every event opens an alert, but ${event.dedupKey} does not`)
     })
+    await this.#fireOnArrival(db, now, facts, rows, arrivals)
     await rows.writeAtomically(db)
-    return out
+    this.#bundlesStored(arrivals)
+    return { results, arrivals }
   }
 
   /**
@@ -282,6 +316,7 @@ export class Ingestor {
     const answered: Promise<void>[] = []
     for (const p of batch) {
       try {
+        // Without firing on arrival: should that be what failed the lane, the engine fires the alerts instead.
         const { result, durable } = await this.storage.transactionSyncedLater((trx) => this.#applyLane(trx, [p.job]))
         answered.push(
           durable.then(
@@ -302,18 +337,55 @@ export class Ingestor {
     await Promise.all(answered)
   }
 
-  /** Applies a lane's jobs in one transaction: plain triggers in bulk (lane.ts), the rest one by one. `read`: facts read just before. */
-  async #applyLane(trx: Tx, jobs: readonly IngestJob[], read?: { readonly now: Instant; readonly facts: LaneFacts }): Promise<EventResult[][]> {
+  /**
+   * Applies a lane's jobs in one transaction: plain triggers in bulk (lane.ts), the rest one by
+   * one. `read`: facts read just before. `arrivals`: when given, the alerts it opens are fired on
+   * arrival, and what that left is recorded there; without it, nothing is fired here.
+   */
+  async #applyLane(trx: Tx, jobs: readonly IngestJob[], read?: { readonly now: Instant; readonly facts: LaneFacts }, arrivals?: Arrivals): Promise<EventResult[][]> {
     const now = read?.now ?? this.clock.now()
-    const facts = read?.facts ?? (await readLaneFacts(trx, now, jobs))
+    const facts = read?.facts ?? (await readLaneFacts(trx, now, jobs, { withConfig: arrivals !== undefined && this.#firesOnArrival }))
     const rows = new PendingRows()
     const out = await this.#applyEvents(trx, jobs, now, facts, rows, async (job, event) => {
+      // An event off the plain path (acknowledge, resolve, a ruled trigger, maintenance) may leave work for the engine.
+      if (arrivals !== undefined) arrivals.engineWork = true
       // Written first, so this event sees every earlier one of the lane.
       await rows.flush(trx)
       return this.#applyOne(trx, now, job, event)
     })
+    if (arrivals !== undefined) await this.#fireOnArrival(trx, now, facts, rows, arrivals)
     await rows.flush(trx)
     return out
+  }
+
+  get #firesOnArrival(): boolean {
+    return this.opts.fireOnArrival !== undefined
+  }
+
+  /** Without firing on arrival every lane may leave work for the engine, as it always did. */
+  #newArrivals(): Arrivals {
+    return { bundleKeys: [], engineWork: !this.#firesOnArrival }
+  }
+
+  /**
+   * Fires the first step of the alerts about to be written, where it only joins open bundles
+   * (fire-on-arrival.ts), and records what that left in `arrivals`: the bundle keys queued, and
+   * whether an alert is still due or undecided (then the engine has work).
+   */
+  async #fireOnArrival(db: Db, now: Instant, facts: LaneFacts, rows: PendingRows, arrivals: Arrivals): Promise<void> {
+    const deps = this.opts.fireOnArrival
+    if (deps !== undefined && rows.alerts.length > 0) {
+      const fired = await fireOnArrival(deps, db, now, facts.configGeneration, rows.alerts)
+      rows.log.push(...fired.timeline)
+      rows.outbox.push(...fired.outbox)
+      arrivals.bundleKeys.push(...fired.bundleKeys)
+    }
+    if (rows.alerts.some((a) => a.mitigation_json === null || (a.next_escalation_at !== null && a.next_escalation_at !== undefined && a.next_escalation_at <= now))) arrivals.engineWork = true
+  }
+
+  /** After the commit that stored them: the bundle follow-ups later lanes need not queue again. */
+  #bundlesStored(arrivals: Arrivals): void {
+    if (arrivals.bundleKeys.length > 0) this.opts.fireOnArrival?.storedBundles.add(arrivals.bundleKeys)
   }
 
   /**

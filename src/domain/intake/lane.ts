@@ -17,6 +17,7 @@ import { joinAlert, newAlertRows, openAlertLookup, serviceDedupKey, type AlertEv
 import { foldPlainTriggers, plainTriggerLookup, RULED_SOURCES } from '../event-rules/index.js'
 import { maintenanceLookup } from '../maintenance/index.js'
 import { CHECKED_NO_RULE, mitigationLookup } from '../mitigation/index.js'
+import { configGenerationLookup } from '../paging/index.js'
 import type { IngestJob } from './ingestor.js'
 
 /**
@@ -30,6 +31,8 @@ export class PendingRows {
   alerts: Insertable<AlertsTable>[] = []
   log: Insertable<AlertLogTable>[] = []
   events: Insertable<EventsTable>[] = []
+  /** Outbox inserts of alerts fired as they are stored (fireOnArrival); they follow the alerts and timeline rows. */
+  outbox: CompiledQuery[] = []
 
   /** Writes the rows gathered so far in the caller's transaction. */
   async flush(trx: Tx): Promise<void> {
@@ -42,10 +45,11 @@ export class PendingRows {
   }
 
   #take(db: Db): CompiledQuery[] {
-    const queries = [...insertRowsQueries(db, 'alerts', this.alerts), ...insertRowsQueries(db, 'alert_log', this.log), ...insertRowsQueries(db, 'events', this.events)]
+    const queries = [...insertRowsQueries(db, 'alerts', this.alerts), ...insertRowsQueries(db, 'alert_log', this.log), ...this.outbox, ...insertRowsQueries(db, 'events', this.events)]
     this.alerts = []
     this.log = []
     this.events = []
+    this.outbox = []
     return queries
   }
 }
@@ -60,6 +64,8 @@ export interface LaneFacts {
   applyPlain(db: Db, job: IngestJob, event: AlertEvent, rows: PendingRows): Promise<EventResult | null>
   /** Whether every event of the lane opens a new alert on the plain path (then applyPlain reads and writes nothing). */
   readonly opensOnly: boolean
+  /** The configuration counter, when asked for (readLaneFacts' `withConfig`) and on record. */
+  readonly configGeneration: number | null
 }
 
 /** (service, dedup key) pairs per lookup statement: inside both engines' bound-parameter limits. */
@@ -70,7 +76,7 @@ const PAIRS_PER_LOOKUP = 500
  * (unionFacts): their open alerts, their services' event rules, held resolves and flap history
  * (ruled sources), maintenance windows and mitigation rules.
  */
-export async function readLaneFacts(db: Db, now: Instant, jobs: readonly IngestJob[]): Promise<LaneFacts> {
+export async function readLaneFacts(db: Db, now: Instant, jobs: readonly IngestJob[], opts: { readonly withConfig?: boolean } = {}): Promise<LaneFacts> {
   // A dedup key seen twice in the lane (on any service: a rule may route one service's key to
   // another) is applied event by event, so its events see each other's effects in order.
   const seen = new Map<string, number>()
@@ -80,7 +86,7 @@ export async function readLaneFacts(db: Db, now: Instant, jobs: readonly IngestJ
       .filter((e) => e.action === 'trigger' && seen.get(e.dedupKey) === 1)
       .map((e) => ({ serviceId: job.service.id, dedupKey: e.dedupKey, ruled: RULED_SOURCES.has(job.sourceType), heldInMaintenance: HELD_IN_MAINTENANCE.has(job.sourceType) })),
   )
-  if (candidates.length === 0) return { applyPlain: async () => null, opensOnly: false }
+  if (candidates.length === 0) return { applyPlain: async () => null, opensOnly: false, configGeneration: null }
   const facts: FactRow[] = []
   for (let i = 0; i < candidates.length; i += PAIRS_PER_LOOKUP) {
     const chunk = candidates.slice(i, i + PAIRS_PER_LOOKUP)
@@ -89,6 +95,7 @@ export async function readLaneFacts(db: Db, now: Instant, jobs: readonly IngestJ
     const lookups = [openAlertLookup(chunk), mitigationLookup(chunk.map((c) => c.serviceId))]
     if (ruled.length > 0) lookups.push(plainTriggerLookup(now, ruled))
     if (holdable.length > 0) lookups.push(maintenanceLookup(now, holdable))
+    if (opts.withConfig === true && i === 0) lookups.push(configGenerationLookup())
     facts.push(...(await unionFacts(db, lookups)))
   }
   // Open alerts by (service, key): the lookup matches services and keys separately, so a row
@@ -105,7 +112,9 @@ export async function readLaneFacts(db: Db, now: Instant, jobs: readonly IngestJ
     if (HELD_IN_MAINTENANCE.has(job.sourceType) && maintained.has(job.service.id)) return null
     return true
   }
+  const config = facts.find((r) => r.kind === 'config')
   return {
+    configGeneration: config?.note === null || config?.note === undefined ? null : Number(config.note),
     opensOnly: jobs.every((job) => job.events.every((e) => opens(job, e) === true)),
     async applyPlain(db, job, event, rows) {
       const path = opens(job, event)

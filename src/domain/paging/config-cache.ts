@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
+import { NO_RANK, NO_TEXT, type FactLookup, type FactRow } from '../../storage/index.js'
 import type { PagingCtx } from './context.js'
 import { memoized } from './memo.js'
 
@@ -50,6 +51,9 @@ export interface ConfigView {
  * (the escalation claim, the outbox claim) instead of a round trip of its own.
  */
 export const configGenerationColumn = (): RawBuilder<number> => sql<number>`(select n from config_generation where id = 1)`
+
+/** The counter as a lookup for unionFacts: one row of kind `config`, the counter in `note`. */
+export const configGenerationLookup = (): FactLookup => sql<FactRow>`select 'config' as kind, '' as service_id, ${NO_TEXT} as dedup_key, cast(n as text) as note, ${NO_RANK} as rank from config_generation where id = 1`
 
 /**
  * The cache as valid for a counter read by the caller, or undefined without one (the counter's

@@ -5,6 +5,7 @@ import { executeTogether, insertRowsQueries, type AlertLogTable, type Db } from 
 import { alertLogRow, logAlert, type AlertLogKind } from '../alerts/index.js'
 import { notificationsQueries, type LinkSigner, type NewNotification } from '../notify/index.js'
 import type { ConfigView } from './config-cache.js'
+import type { FirstPages } from './first-pages.js'
 import type { PagingMemo } from './memo.js'
 
 /** What paging work needs: the transaction, the instant, secrets (addresses) and the link signer. */
@@ -20,6 +21,8 @@ export interface PagingCtx {
   readonly config?: ConfigView
   /** Set when firing escalations (FiringCtx); timeline rows then go here too. */
   readonly writes?: PagingWrites
+  /** Set by firings on arrival: first pages read lately, trusted for a second (first-pages.ts). */
+  readonly firstPages?: FirstPages
 }
 
 /**
@@ -29,6 +32,26 @@ export interface PagingCtx {
  */
 export interface FiringCtx extends PagingCtx {
   readonly writes: PagingWrites
+  /**
+   * Set when an alert is fired as it is stored (fire-on-arrival.ts): the firing may only add the
+   * alert to bundles already open for every person it would reach. Anything more (a page, an
+   * update, a held message, nobody to reach) throws NotQuietError before it is queued, and the
+   * engine fires the alert instead.
+   */
+  readonly bundleOnly?: boolean
+}
+
+/** A bundle-only firing (FiringCtx.bundleOnly) would have done more than join bundles. */
+export class NotQuietError extends Error {
+  constructor(why: string) {
+    super(`not a bundle-only firing: ${why}`)
+    this.name = 'NotQuietError'
+  }
+}
+
+/** Throws NotQuietError in a bundle-only firing; a no-op otherwise. */
+export function onlyBundling(ctx: FiringCtx, ok: boolean, why: string): void {
+  if (ctx.bundleOnly === true && !ok) throw new NotQuietError(why)
 }
 
 /** Rows a chunk of fired alerts writes at its end: timeline entries, outbox messages, escalation moves. */

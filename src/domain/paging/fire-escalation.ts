@@ -4,7 +4,7 @@ import { getSchedule, listSchedules, scheduleOnCall } from '../schedules/index.j
 import { getService } from '../services/index.js'
 import { getTeam } from '../teams/index.js'
 import { usersById } from '../users/index.js'
-import { logPaging, moveEscalation, type FiringCtx, type PagingCtx } from './context.js'
+import { logPaging, moveEscalation, onlyBundling, type FiringCtx, type PagingCtx } from './context.js'
 import { notifyPeople, type Recipient } from './notify-people.js'
 import { configured } from './config-cache.js'
 import { raiseUnreachable } from './unreachable.js'
@@ -21,6 +21,7 @@ export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void
   const names = { service: service.name, team: team.name }
   const firing = `l${alert.escalationLoop}s${alert.escalationStep}`
 
+  onlyBundling(ctx, alert.directTargets === null, 'a direct page')
   if (alert.directTargets !== null) {
     const users = await usersById(ctx.db, alert.directTargets)
     const recipients = alert.directTargets.map((id) => ({ userId: id, reason: 'paged directly' }))
@@ -32,6 +33,7 @@ export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void
 
   const policyId = alert.policyId
   const policy = policyId === null ? null : await configured(ctx, `policy:${policyId}`, () => findPolicy(ctx.db, policyId))
+  onlyBundling(ctx, policy !== null, 'no escalation policy')
   if (policy === null) {
     // No policy: everyone on call on the owning team's schedules, at once, one time.
     const recipients: Recipient[] = []
@@ -47,6 +49,7 @@ export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void
   }
 
   const step = planStep(policy, { step: alert.escalationStep, loop: alert.escalationLoop })
+  onlyBundling(ctx, step !== null, 'no step left')
   if (step === null) {
     await logPaging(ctx, alert.id, 'escalation_exhausted', `Nobody acknowledged after every step of ${policy.name}${policy.repeatCount > 0 ? ` (repeated ${policy.repeatCount}×)` : ''}`)
     moveEscalation(ctx, alert.id, null)
@@ -62,6 +65,7 @@ export async function fireEscalation(ctx: FiringCtx, alert: Alert): Promise<void
       if (schedule !== null && who !== null) recipients.push({ userId: who, reason: `on call on ${schedule.name} (${stepLabel})` })
     }
   }
+  onlyBundling(ctx, recipients.length > 0, 'nobody to reach')
   await logPaging(ctx, alert.id, 'escalated', `Escalating: ${stepLabel}`, { step: alert.escalationStep, loop: alert.escalationLoop })
   await deliver(ctx, alert, names, uniqueByUser(recipients), firing)
   const next = alert.urgency === 'low' ? null : step.next

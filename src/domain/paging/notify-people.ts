@@ -2,7 +2,7 @@ import type { Alert } from '../alerts/index.js'
 import { BUNDLE_WINDOW_MS, ENGAGED_WINDOW_MS, engagementMatters, planNotifications, renderAlertMessage, type NewNotification } from '../notify/index.js'
 import { findUser, listContactMethodsMeta, listNotificationRules } from '../users/index.js'
 import { formatLocal } from '../../lib/time/index.js'
-import { logPaging, queueMessages, type FiringCtx, type PagingCtx } from './context.js'
+import { logPaging, onlyBundling, queueMessages, type FiringCtx, type PagingCtx } from './context.js'
 import { memoized } from './memo.js'
 import { configured } from './config-cache.js'
 import { latestChangeLine } from '../change-requests/index.js'
@@ -32,6 +32,7 @@ export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { servic
   const recentChange = () => memoized(ctx, `change:${alert.serviceId}`, async () => latestChangeLine(ctx.db, alert.serviceId, ctx.now, await configured(ctx, 'dependency-edges', () => listDependencyEdges(ctx.db))))
   for (const r of recipients) {
     const user = await configured(ctx, `user:${r.userId}`, () => findUser(ctx.db, r.userId))
+    onlyBundling(ctx, user !== null, 'a recipient no longer exists')
     if (user === null) {
       unreachable.push({ userId: r.userId, why: 'the user no longer exists' })
       continue
@@ -44,6 +45,8 @@ export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { servic
     // Whether they are engaged only changes the plan for someone with a calm method to update them on.
     const engaged = engagementMatters({ urgency: alert.urgency, rules, methods }) ? await isEngaged(ctx, user.id, alert) : false
     const plan = planNotifications({ alertId: alert.id, serviceId: alert.serviceId, urgency: alert.urgency, user, rules, methods, now: ctx.now, firing, lastPageOnService: lastPage, engaged })
+    // Checked before anything is queued or remembered in the memo: a refused firing leaves no trace.
+    onlyBundling(ctx, plan.bundle !== null, `${user.name} would be told now, or later on their own`)
     // A bundled message is kept as a record and never sent: the likeliest cause is looked up only for what goes out.
     const change = plan.messages.some((m) => m.status !== 'bundled') ? await recentChange() : null
     const messages: NewNotification[] = plan.messages.map((m) => {
@@ -114,9 +117,16 @@ const firstPageKey = (userId: string, serviceId: string) => `first-page:${userId
 /**
  * lastPageOnService, read once per person and service in a chunk (then kept up to date by the
  * pages the chunk queues): in a storm, every alert of a chunk would otherwise ask the same.
+ * Firings on arrival also share what was read in the last second (ctx.firstPages).
  */
 function firstPageInWindow(ctx: PagingCtx, userId: string, alert: Alert): Promise<number | null> {
-  return memoized(ctx, firstPageKey(userId, alert.serviceId), () => lastPageOnService(ctx, userId, alert))
+  return memoized(ctx, firstPageKey(userId, alert.serviceId), async () => {
+    const known = ctx.firstPages?.get(userId, alert.serviceId, ctx.now)
+    if (known !== undefined) return known
+    const read = await lastPageOnService(ctx, userId, alert)
+    if (read !== null) ctx.firstPages?.remember(userId, alert.serviceId, read, ctx.now)
+    return read
+  })
 }
 
 /** When this person was first paged for another alert on this service within the bundle window. */

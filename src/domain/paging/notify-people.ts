@@ -45,7 +45,7 @@ export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { servic
     // Whether they are engaged only changes the plan for someone with a calm method to update them on.
     const engaged = engagementMatters({ urgency: alert.urgency, rules, methods }) ? await isEngaged(ctx, user.id, alert) : false
     const plan = planNotifications({ alertId: alert.id, serviceId: alert.serviceId, urgency: alert.urgency, user, rules, methods, now: ctx.now, firing, lastPageOnService: lastPage, engaged })
-    // Checked before anything is queued or remembered in the memo: a refused firing leaves no trace.
+    // Checked before this person's messages are queued (fireOnArrival drops what earlier recipients queued).
     onlyBundling(ctx, plan.bundle !== null, `${user.name} would be told now, or later on their own`)
     // A bundled message is kept as a record and never sent: the likeliest cause is looked up only for what goes out.
     const change = plan.messages.some((m) => m.status !== 'bundled') ? await recentChange() : null

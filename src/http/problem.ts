@@ -26,8 +26,6 @@ export function toAppError(err: unknown): AppError {
       return new AppError('E_PAYLOAD_TOO_LARGE', 'The request body is larger than the limit this server accepts')
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('E_UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json')
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('E_BAD_REQUEST', 'The JSON body is empty')
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('E_BAD_REQUEST', `The body is not valid JSON: ${fe.message ?? ''}`.trim())
   }

@@ -86,13 +86,17 @@ function installValidators(app: Api): void {
 
 /**
  * Keeps the JSON body exactly as received (events are stored as received) while parsing it with
- * Fastify's own protections against prototype poisoning.
+ * Fastify's own protections against prototype poisoning. An empty body is no body: many clients
+ * send `Content-Type: application/json` on every request, and a route that takes no body (a
+ * DELETE, marking a method verified) must not refuse them; a route that needs one still answers
+ * 400, naming the body, from its schema.
  */
 function installRawJson(app: Api): void {
   const parse = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string
-    parse(request, body as string, done)
+    if (body === '') done(null, undefined)
+    else parse(request, body as string, done)
   })
 }
 

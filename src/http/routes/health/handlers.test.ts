@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../../../test/harness/app.js'
+import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../../../test/harness/app.js'
 import { DIALECTS } from '../../../../test/harness/storage.js'
 
 for (const dialect of DIALECTS) {
@@ -56,6 +56,20 @@ for (const dialect of DIALECTS) {
       const huge = await app.call('POST', '/api/v1/teams', { name: 'x'.repeat(600 * 1024) })
       expect(huge.status).toBe(413)
       expect(huge.body.code).toBe('E_PAYLOAD_TOO_LARGE')
+    })
+
+    it('takes an empty body sent as JSON as no body: routes without one accept it, routes that need one name it', async () => {
+      const raw = (method: string, path: string) => fetch(`${app.url}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: '' })
+      const team = await app.call('POST', '/api/v1/teams', { name: 'Empty bodies' })
+      expect((await raw('DELETE', `/api/v1/teams/${team.body.id}`)).status).toBe(204)
+      const needsOne = await raw('POST', '/api/v1/teams')
+      expect(needsOne.status).toBe(400)
+      const problem = (await needsOne.json()) as { code: string; detail: string }
+      expect(problem.code).toBe('E_VALIDATION')
+      expect(problem.detail).toContain('body')
+      const event = await fetch(`${app.url}/v2/enqueue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' })
+      expect(event.status).toBe(400)
+      expect(await event.json()).toMatchObject({ status: 'invalid event', message: 'Event object is invalid' })
     })
 
     it('answers 404 problem details for unknown API routes', async () => {

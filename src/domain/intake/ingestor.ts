@@ -374,13 +374,12 @@ export class Ingestor {
    */
   async #fireOnArrival(db: Db, now: Instant, facts: LaneFacts, rows: PendingRows, arrivals: Arrivals): Promise<void> {
     const deps = this.opts.fireOnArrival
-    if (deps !== undefined && rows.alerts.length > 0) {
-      const fired = await fireOnArrival(deps, db, now, facts.configGeneration, rows.alerts)
-      rows.log.push(...fired.timeline)
-      rows.outbox.push(...fired.outbox)
-      arrivals.bundleKeys.push(...fired.bundleKeys)
-    }
-    if (rows.alerts.some((a) => a.mitigation_json === null || (a.next_escalation_at !== null && a.next_escalation_at !== undefined && a.next_escalation_at <= now))) arrivals.engineWork = true
+    if (deps === undefined || rows.alerts.length === 0) return
+    const fired = await fireOnArrival(deps, db, now, facts.configGeneration, rows.alerts)
+    rows.log.push(...fired.timeline)
+    rows.outbox.push(...fired.outbox)
+    arrivals.bundleKeys.push(...fired.bundleKeys)
+    if (fired.leftForEngine) arrivals.engineWork = true
   }
 
   /** After the commit that stored them: the bundle follow-ups later lanes need not queue again. */

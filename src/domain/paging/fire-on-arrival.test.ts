@@ -33,7 +33,7 @@ describe('fireOnArrival', () => {
       expect(errors).toHaveLength(1)
       expect(errors[0]?.alertId).toBe('a1')
       expect(String(errors[0]?.err)).toContain('gone')
-      expect(fired).toEqual({ timeline: [], outbox: [], bundleKeys: [] })
+      expect(fired).toEqual({ timeline: [], outbox: [], bundleKeys: [], leftForEngine: true })
       expect(row).toMatchObject({ escalation_step: 0, next_escalation_at: NOW })
     } finally {
       await test.dispose()
@@ -48,8 +48,10 @@ describe('fireOnArrival', () => {
       const deps = { secrets, links: new LinkSigner(secrets.deriveKey('links'), 'http://127.0.0.1'), publicUrl: 'http://127.0.0.1', configCache: new ConfigCache(), storedBundles: new StoredBundles(), firstPages: new FirstPages(), onError: (err: unknown) => errors.push(err) }
       const rows = [newAlertRow({ mitigation_json: null }), newAlertRow({ direct_targets_json: '["u1"]' }), newAlertRow({ policy_id: null }), newAlertRow({ next_escalation_at: NOW + 1 })]
       // Each would fail on its missing service if it were tried.
-      expect(await fireOnArrival(deps, test.storage.db, NOW, null, rows)).toEqual({ timeline: [], outbox: [], bundleKeys: [] })
+      expect(await fireOnArrival(deps, test.storage.db, NOW, null, rows)).toEqual({ timeline: [], outbox: [], bundleKeys: [], leftForEngine: true })
       expect(errors).toEqual([])
+      // Nothing due now and everything decided: nothing is left for the engine.
+      expect((await fireOnArrival(deps, test.storage.db, NOW, null, [newAlertRow({ next_escalation_at: NOW + 1 })])).leftForEngine).toBe(false)
     } finally {
       await test.dispose()
     }

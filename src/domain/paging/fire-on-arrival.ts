@@ -54,7 +54,12 @@ export interface ArrivalWrites {
   readonly outbox: CompiledQuery[]
   /** The bundle follow-ups among them: add them to StoredBundles once the write has committed. */
   readonly bundleKeys: string[]
+  /** Whether an alert is left for the engine: still due now, or not yet decided by mitigation. */
+  leftForEngine: boolean
 }
+
+/** Whether the engine's next cycle has this new alert to decide (mitigation) or to fire. */
+const engineWorkIn = (a: Insertable<AlertsTable>, now: Instant): boolean => a.mitigation_json === null || (typeof a.next_escalation_at === 'number' && a.next_escalation_at <= now)
 
 /**
  * Fires the first escalation step of alerts being opened, in the transaction that stores them,
@@ -75,9 +80,15 @@ export interface ArrivalWrites {
  * `generation`: the configuration counter as read by the caller's statement (config-cache.ts).
  */
 export async function fireOnArrival(deps: ArrivalDeps, db: Db, now: Instant, generation: number | null, alerts: Insertable<AlertsTable>[]): Promise<ArrivalWrites> {
-  const out: ArrivalWrites = { timeline: [], outbox: [], bundleKeys: [] }
-  const candidates = alerts.filter((a) => a.status === 'triggered' && a.mitigation_json === CHECKED_NO_RULE && a.direct_targets_json === null && a.policy_id !== null && a.next_escalation_at !== null && a.next_escalation_at !== undefined && a.next_escalation_at <= now)
-  if (candidates.length === 0) return out
+  const out: ArrivalWrites = { timeline: [], outbox: [], bundleKeys: [], leftForEngine: false }
+  const candidates = alerts.filter((a) => a.status === 'triggered' && a.mitigation_json === CHECKED_NO_RULE && a.direct_targets_json === null && a.policy_id !== null && engineWorkIn(a, now))
+  if (candidates.length > 0) await fireCandidates(deps, db, now, generation, candidates, out)
+  out.leftForEngine = alerts.some((a) => engineWorkIn(a, now))
+  return out
+}
+
+/** Fires each candidate in bundle-only mode; a refused or failed one is left as it was (due). */
+async function fireCandidates(deps: ArrivalDeps, db: Db, now: Instant, generation: number | null, candidates: readonly Insertable<AlertsTable>[], out: ArrivalWrites): Promise<void> {
   const config = configView(deps.configCache, generation)
   const shared: Omit<FiringCtx, 'writes'> = { db, now, secrets: deps.secrets, links: deps.links, publicUrl: deps.publicUrl, memo: new Map(), bundleOnly: true, firstPages: deps.firstPages, ...(config === undefined ? {} : { config }) }
   const outbox: FiringCtx['writes']['outbox'] = []
@@ -103,5 +114,4 @@ export async function fireOnArrival(deps: ArrivalDeps, db: Db, now: Instant, gen
     }
   }
   out.outbox.push(...notificationsQueries(db, now, outbox))
-  return out
 }

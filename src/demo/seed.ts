@@ -1,6 +1,7 @@
 import { recordAudit } from '../domain/audit/index.js'
 import { createSchedule } from '../domain/schedules/index.js'
 import { createService } from '../domain/services/index.js'
+import { deleteAlertsOfServices } from '../domain/alerts/index.js'
 import { createTeam, setTeamMember } from '../domain/teams/index.js'
 import { addContactMethod, addNotificationRule, createUser, listContactMethods } from '../domain/users/index.js'
 import type { CommandCtx } from '../domain/command.js'
@@ -106,6 +107,7 @@ export async function removeDemo(deps: { storage: Storage; now: Instant }): Prom
     let removed = teamIds.length + serviceIds.length + userIds.length
     if (serviceIds.length > 0) {
       await trx.deleteFrom('service_dependencies').where((eb) => eb.or([eb('service_id', 'in', serviceIds), eb('depends_on_id', 'in', serviceIds)])).execute()
+      await deleteAlertsOfServices(trx, serviceIds)
       await trx.deleteFrom('services').where('id', 'in', serviceIds).execute()
     }
     if (teamIds.length > 0) {

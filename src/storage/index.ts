@@ -1,6 +1,7 @@
 export { openStorage, redactUrl, NoLockError } from './db.js'
 export { executeAtomically, executeTogether, insertRow, insertRows, insertRowsQueries, type InsertRowOptions } from './insert-row.js'
 export { preparedQuery } from './prepared.js'
+export { lockForDelete } from './row-locks.js'
 export type { Storage, StorageOptions, ModuleLockOptions, Db, Tx, DialectName, MigrationReport } from './db.js'
 export type * from './schema.js'
 export { unionFacts, NO_TEXT, NO_RANK, type FactRow, type FactLookup } from './fact-union.js'

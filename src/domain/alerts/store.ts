@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely'
 import { notFound } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
-import { insertRow, NO_RANK, preparedQuery, type AlertLogTable, type AlertsTable, type Db, type FactLookup, type FactRow } from '../../storage/index.js'
+import { insertRow, lockForDelete, NO_RANK, preparedQuery, type AlertLogTable, type AlertsTable, type Db, type FactLookup, type FactRow } from '../../storage/index.js'
 import type { Actor } from '../audit/index.js'
 import type { Severity } from '../services/index.js'
 import type { Urgency } from '../users/index.js'
@@ -130,4 +130,30 @@ export function alertLogRow(alertId: string, at: Instant, kind: AlertLogKind, ac
 export async function alertTimeline(db: Db, alertId: string): Promise<AlertLogEntry[]> {
   const rows = await db.selectFrom('alert_log').selectAll().where('alert_id', '=', alertId).orderBy('at').orderBy('id').execute()
   return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind as AlertLogKind, actorUserId: r.actor_user_id, actor: r.actor_label, message: r.message, data: r.data_json === null ? null : JSON.parse(r.data_json) }))
+}
+
+/** Alert ids per delete statement: well inside both engines' limits on parameters. */
+const IDS_PER_DELETE = 1_000
+
+/**
+ * Deletes the alerts of services about to be deleted, with their timelines and messages, in the
+ * caller's transaction; returns how many alerts. On PostgreSQL no cascade deletes the timeline
+ * rows and messages (their foreign key to the alert is gone: migration 20261128040000), so they
+ * are deleted here, after the alerts:
+ * - the services are locked first, so an intake transaction that opened an alert on one has
+ *   committed, and a later one waits and then fails the alert's foreign key to its service;
+ * - deleting the alerts waits for writers holding one (the engine firing it), so what they
+ *   wrote is committed and seen by the deletes after.
+ * On SQLite the foreign keys remain and have already deleted the rows.
+ */
+export async function deleteAlertsOfServices(db: Db, serviceIds: readonly string[]): Promise<number> {
+  if (serviceIds.length === 0) return 0
+  await lockForDelete(db, 'services', serviceIds)
+  const ids = (await db.deleteFrom('alerts').where('service_id', 'in', [...serviceIds]).returning('id').execute()).map((r) => r.id)
+  for (let start = 0; start < ids.length; start += IDS_PER_DELETE) {
+    const chunk = ids.slice(start, start + IDS_PER_DELETE)
+    await db.deleteFrom('alert_log').where('alert_id', 'in', chunk).execute()
+    await db.deleteFrom('notifications').where('alert_id', 'in', chunk).execute()
+  }
+  return ids.length
 }

@@ -5,6 +5,7 @@ import type { Db, ServicesTable } from '../../storage/index.js'
 import { recordAudit } from '../audit/index.js'
 import type { CommandCtx } from '../command.js'
 import { findCycle, type DependencyEdge } from './graph.js'
+import { deleteAlertsOfServices } from '../alerts/index.js'
 
 export interface Service {
   readonly id: string
@@ -224,6 +225,7 @@ export async function deleteService(ctx: CommandCtx, id: string): Promise<void> 
     .where('service_dependencies.depends_on_id', '=', id)
     .executeTakeFirst()
   if (dependent !== undefined) throw conflict(`service ${dependent.name} depends on ${before.name}; remove that dependency first`)
+  await deleteAlertsOfServices(ctx.db, [id])
   await ctx.db.deleteFrom('services').where('id', '=', id).execute()
   await recordAudit(ctx.db, ctx.now, { actor: ctx.actor, action: 'service.delete', entityType: 'service', entityId: id, teamId: before.teamId, before })
 }

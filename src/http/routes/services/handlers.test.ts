@@ -1,15 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../../test/harness/app.js'
-import { addMember, buildService, buildTeam, buildUser, tokenFor } from '../../../../test/harness/factories.js'
+import { addMember, buildPagedPerson, buildPagedService, buildService, buildTeam, buildUser, pdTrigger, tokenFor } from '../../../../test/harness/factories.js'
+import { WebhookReceiver } from '../../../../test/harness/receivers.js'
 import { DIALECTS } from '../../../../test/harness/storage.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: teams and services API`, () => {
     let app: TestApp
+    let hooks: WebhookReceiver
+    let hookUrl: string
     beforeAll(async () => {
+      hooks = new WebhookReceiver()
+      hookUrl = await hooks.start()
       app = await startTestApp(dialect)
     })
-    afterAll(async () => app?.close())
+    afterAll(async () => {
+      await app?.close()
+      await hooks?.stop()
+    })
 
     it('builds a dependency graph and rejects a cycle without changing anything', async () => {
       const team = await buildTeam(app)
@@ -45,6 +53,40 @@ for (const dialect of DIALECTS) {
       const res = await app.call('DELETE', `/api/v1/services/${db.id}`)
       expect(res.status).toBe(409)
       expect(res.body.code).toBe('E_CONFLICT')
+    })
+
+    it("deletes a service's alerts with their timelines, messages and delivery attempts, and nothing of another service", async () => {
+      const team = await buildTeam(app)
+      const ana = await buildPagedPerson(app, hookUrl)
+      const steps = [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 5 }]
+      const doomed = await buildPagedService(app, team.id, steps)
+      const kept = await buildPagedService(app, team.id, steps)
+      // A page delivered (with its attempt), then an alert bundled on arrival, on each service.
+      for (const s of [doomed, kept]) {
+        expect((await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'disk full'), null)).status).toBe(202)
+        await app.settle()
+        expect((await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'disk still full'), null)).status).toBe(202)
+      }
+      const db = app.tend.storage.db
+      const recordsOf = async (serviceId: string) => {
+        const alerts = (await db.selectFrom('alerts').select('id').where('service_id', '=', serviceId).execute()).map((a) => a.id)
+        if (alerts.length === 0) return { alerts: 0, timeline: 0, messages: 0, attempts: 0 }
+        const messages = (await db.selectFrom('notifications').select('id').where('alert_id', 'in', alerts).execute()).map((n) => n.id)
+        const timeline = await db.selectFrom('alert_log').select('id').where('alert_id', 'in', alerts).execute()
+        const attempts = messages.length === 0 ? [] : await db.selectFrom('notification_attempts').select('id').where('notification_id', 'in', messages).execute()
+        return { alerts: alerts.length, timeline: timeline.length, messages: messages.length, attempts: attempts.length }
+      }
+      const doomedAlerts = (await db.selectFrom('alerts').select('id').where('service_id', '=', doomed.serviceId).execute()).map((a) => a.id)
+      const before = await recordsOf(kept.serviceId)
+      expect(await recordsOf(doomed.serviceId)).toEqual(before)
+      expect(before).toMatchObject({ alerts: 2, messages: 2, attempts: 1 })
+
+      expect((await app.call('DELETE', `/api/v1/services/${doomed.serviceId}`)).status).toBe(204)
+      // By alert id: the rows must be gone, not only unreachable through their alert.
+      expect(await db.selectFrom('alert_log').select('id').where('alert_id', 'in', doomedAlerts).execute()).toEqual([])
+      expect(await db.selectFrom('notifications').select('id').where('alert_id', 'in', doomedAlerts).execute()).toEqual([])
+      expect(await recordsOf(doomed.serviceId)).toEqual({ alerts: 0, timeline: 0, messages: 0, attempts: 0 })
+      expect(await recordsOf(kept.serviceId)).toEqual(before)
     })
 
     it('scopes changes to the owning team: a responder of A cannot change B', async () => {

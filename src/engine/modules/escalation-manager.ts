@@ -98,7 +98,7 @@ export function escalationManager(deps: PagingDeps): EngineModule {
         // instance's claim waits for that commit, then re-checks its conditions against the rows
         // as they are now (due later, or done) and skips them. SQLite has one writer already.
         // FOR NO KEY UPDATE, as an UPDATE would take: FOR UPDATE would also block the foreign-key
-        // checks of transactions adding timeline rows or messages to these alerts.
+        // checks of transactions adding rows that name these alerts (a mitigation run).
         if (ctx.storage.dialect === 'postgres') claim = claim.orderBy('id').forNoKeyUpdate()
         const claimed = await claim.execute()
         // In due order, so that of two alerts for one person the earlier one pages and the later one bundles.

@@ -9,6 +9,7 @@ import * as indexEngineHotPaths from './20261127160000-index-engine-hot-paths.js
 import * as createMaintenanceWindows from './20261127170000-create-maintenance-windows.js'
 import * as createConfigGeneration from './20261127180000-create-config-generation.js'
 import * as indexDueTriggered from './20261127190000-index-due-triggered.js'
+import * as dropAlertRecordForeignKeys from './20261128040000-drop-alert-record-foreign-keys.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127170000-create-maintenance-windows': wrap(createMaintenanceWindows),
   '20261127180000-create-config-generation': wrap(createConfigGeneration),
   '20261127190000-index-due-triggered': wrap(indexDueTriggered),
+  '20261128040000-drop-alert-record-foreign-keys': wrap(dropAlertRecordForeignKeys),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

@@ -267,6 +267,8 @@ export interface AlertLogTable {
   actor_label: string
   message: string
   data_json: string | null
+  /** On a `bundled` row: the idempotency key of the follow-up that lists this alert to this person. */
+  bundle_key: string | null
 }
 
 export interface NotificationsTable {

@@ -1,6 +1,6 @@
 export type { Alert, AlertStatus, AlertOutcome, AlertEvent, AlertLink, AlertLogKind } from './model.js'
 export { ALERT_OUTCOMES } from './model.js'
-export { findAlert, getAlert, findOpenAlert, openAlertLookup, serviceDedupKey, listAlerts, logAlert, alertTimeline, alertFromRow, OPEN_STATUS_EXCLUDED, alertLogRow, deleteAlertsOfServices } from './store.js'
+export { findAlert, getAlert, findOpenAlert, openAlertLookup, serviceDedupKey, listAlerts, logAlert, alertTimeline, alertFromRow, OPEN_STATUS_EXCLUDED, alertLogRow, deleteAlertsOfServices, bundledAlerts } from './store.js'
 export type { AlertFilter, AlertLogEntry } from './store.js'
 export { applyEvent, joinAlert, newAlertRows, urgencyFor, acknowledgeAlert, resolveAlert, setOutcome, escalateNow, reassignAlert } from './lifecycle.js'
 export type { EventResult, OpenAlertOptions, ResolveInput } from './lifecycle.js'

@@ -117,13 +117,31 @@ export interface AlertLogEntry {
 }
 
 /** Adds one entry to an alert's timeline (in the caller's transaction). */
-export async function logAlert(db: Db, alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown): Promise<void> {
-  await insertRow(db, 'alert_log', alertLogRow(alertId, at, kind, actor, message, data))
+export async function logAlert(db: Db, alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown, bundleKey: string | null = null): Promise<void> {
+  await insertRow(db, 'alert_log', alertLogRow(alertId, at, kind, actor, message, data, bundleKey))
 }
 
-/** A timeline row, with its (time-ordered) id taken now, for callers that write several at once. */
-export function alertLogRow(alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown): Insertable<AlertLogTable> {
-  return { id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data) }
+/**
+ * A timeline row, with its (time-ordered) id taken now, for callers that write several at once.
+ * `bundleKey`: on a `bundled` row, the follow-up that will list the alert (see bundledAlerts).
+ */
+export function alertLogRow(alertId: string, at: Instant, kind: AlertLogKind, actor: Actor, message: string, data?: unknown, bundleKey: string | null = null): Insertable<AlertLogTable> {
+  return { id: newId(), alert_id: alertId, at, kind, actor_user_id: actor.userId, actor_label: actor.label, message, data_json: data === undefined ? null : JSON.stringify(data), bundle_key: bundleKey }
+}
+
+/**
+ * The alerts a bundle follow-up lists that are still open: those whose timeline says they were
+ * bundled into it (an alert fired again after a crash has two such rows, hence distinct).
+ */
+export async function bundledAlerts(db: Db, bundleKey: string): Promise<{ id: string; summary: string }[]> {
+  return db
+    .selectFrom('alert_log')
+    .innerJoin('alerts', 'alerts.id', 'alert_log.alert_id')
+    .select(['alerts.id', 'alerts.summary'])
+    .distinct()
+    .where('alert_log.bundle_key', '=', bundleKey)
+    .where('alerts.status', '=', 'triggered')
+    .execute()
 }
 
 /** An alert's timeline, oldest first. */

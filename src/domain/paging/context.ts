@@ -70,10 +70,13 @@ export interface EscalationMove {
 
 export const newPagingWrites = (): PagingWrites => ({ timeline: [], outbox: [], moves: new Map() })
 
-/** Records a step on an alert's timeline: at once, or into the context's buffer when it has one. */
-export async function logPaging(ctx: PagingCtx, alertId: string, kind: AlertLogKind, message: string, data?: unknown): Promise<void> {
-  if (ctx.writes !== undefined) ctx.writes.timeline.push(alertLogRow(alertId, ctx.now, kind, ENGINE_ACTOR, message, data))
-  else await logAlert(ctx.db, alertId, ctx.now, kind, ENGINE_ACTOR, message, data)
+/**
+ * Records a step on an alert's timeline: at once, or into the context's buffer when it has one.
+ * `bundleKey`: for a `bundled` row, the follow-up it joins.
+ */
+export async function logPaging(ctx: PagingCtx, alertId: string, kind: AlertLogKind, message: string, data?: unknown, bundleKey: string | null = null): Promise<void> {
+  if (ctx.writes !== undefined) ctx.writes.timeline.push(alertLogRow(alertId, ctx.now, kind, ENGINE_ACTOR, message, data, bundleKey))
+  else await logAlert(ctx.db, alertId, ctx.now, kind, ENGINE_ACTOR, message, data, bundleKey)
 }
 
 /** Queues outbox messages, written by flushPaging. */

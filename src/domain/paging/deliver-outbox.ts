@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Insertable } from 'kysely'
-import { alertFromRow, alertLogRow, findAlert, logAlert, type Alert } from '../alerts/index.js'
+import { alertFromRow, alertLogRow, bundledAlerts, findAlert, logAlert, type Alert } from '../alerts/index.js'
 import {
   cancelClaimed,
   CHANNEL_MIN_GAP_MS,
@@ -263,17 +263,7 @@ async function prepare(trx: Db, deps: OutboxDeps, lookups: BatchLookups, n: Noti
 /** A bundle follow-up lists the bundled alerts that are still open; with none left it is dropped. */
 async function prepareBundle(trx: Db, deps: OutboxDeps, ctx: BatchLookups['ctx'], n: Notification, to: Destination): Promise<Ready | string> {
   const windowStart = Number(n.payload['windowStart'] ?? 0)
-  const rows = await trx
-    .selectFrom('notifications')
-    .innerJoin('alerts', 'alerts.id', 'notifications.alert_id')
-    .select(['alerts.id', 'alerts.summary'])
-    .distinct()
-    .where('notifications.user_id', '=', n.userId)
-    .where('notifications.service_id', '=', n.serviceId)
-    .where('notifications.status', '=', 'bundled')
-    .where('notifications.created_at', '>=', windowStart)
-    .where('alerts.status', '=', 'triggered')
-    .execute()
+  const rows = await bundledAlerts(trx, n.idempotencyKey)
   if (rows.length === 0) return 'every bundled alert was acknowledged or resolved'
   const user = await userOf(trx, ctx, n.userId)
   const rendered = renderBundleMessage(String(n.payload['serviceName'] ?? 'the service'), rows.map((r) => r.summary), windowStart, user?.timeZone ?? 'UTC')

@@ -47,9 +47,11 @@ export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { servic
     const plan = planNotifications({ alertId: alert.id, serviceId: alert.serviceId, urgency: alert.urgency, user, rules, methods, now: ctx.now, firing, lastPageOnService: lastPage, engaged })
     // Checked before this person's messages are queued (fireOnArrival drops what earlier recipients queued).
     onlyBundling(ctx, plan.bundle !== null, `${user.name} would be told now, or later on their own`)
-    // A bundled message is kept as a record and never sent: the likeliest cause is looked up only for what goes out.
-    const change = plan.messages.some((m) => m.status !== 'bundled') ? await recentChange() : null
-    const messages: NewNotification[] = plan.messages.map((m) => {
+    // Bundled: nothing is sent for this alert. Its timeline row, marked with the follow-up's key,
+    // is how the follow-up will list it (bundledAlerts); no message row per alert is kept.
+    const sendNow = plan.bundle === null ? plan.messages : []
+    const change = sendNow.length > 0 ? await recentChange() : null
+    const messages: NewNotification[] = sendNow.map((m) => {
       const rendered = renderAlertMessage({ kind: m.kind, alert, serviceName: names.service, teamName: names.team, timeZone: user.timeZone, reason: r.reason, recentChange: change })
       return {
         alertId: alert.id,
@@ -100,7 +102,7 @@ export async function notifyPeople(ctx: FiringCtx, alert: Alert, names: { servic
       continue
     }
     reached.push(user.id)
-    await logPaging(ctx, alert.id, plan.bundle !== null ? 'bundled' : plan.heldUntil !== null ? 'notification_held' : 'notified', describePlan(user.name, user.timeZone, plan, ctx.now, r.reason), { userId: user.id })
+    await logPaging(ctx, alert.id, plan.bundle !== null ? 'bundled' : plan.heldUntil !== null ? 'notification_held' : 'notified', describePlan(user.name, user.timeZone, plan, ctx.now, r.reason), { userId: user.id }, plan.bundle?.idempotencyKey ?? null)
   }
   return { reached, unreachable }
 }

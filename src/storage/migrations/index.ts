@@ -10,6 +10,7 @@ import * as createMaintenanceWindows from './20261127170000-create-maintenance-w
 import * as createConfigGeneration from './20261127180000-create-config-generation.js'
 import * as indexDueTriggered from './20261127190000-index-due-triggered.js'
 import * as dropAlertRecordForeignKeys from './20261128040000-drop-alert-record-foreign-keys.js'
+import * as bundleMembersOnTimeline from './20261128050000-bundle-members-on-timeline.js'
 
 /**
  * Every migration, in order. Append only: names are `YYYYMMDDhhmmss-purpose`; a test checks
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '20261127180000-create-config-generation': wrap(createConfigGeneration),
   '20261127190000-index-due-triggered': wrap(indexDueTriggered),
   '20261128040000-drop-alert-record-foreign-keys': wrap(dropAlertRecordForeignKeys),
+  '20261128050000-bundle-members-on-timeline': wrap(bundleMembersOnTimeline),
 })
 
 function wrap(m: { up(db: Kysely<any>): Promise<void>; down(db: Kysely<any>): Promise<void> }): Migration {

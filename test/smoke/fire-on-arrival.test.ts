@@ -7,7 +7,7 @@ import { ConfigCache, FirstPages, StoredBundles } from '../../src/domain/paging/
 import { getService, type Service } from '../../src/domain/services/index.js'
 import { SecretBox } from '../../src/lib/secrets.js'
 import { startTestApp, type TestApp } from '../harness/app.js'
-import { buildPagedPerson, buildPagedService, buildTeam, pdTrigger } from '../harness/factories.js'
+import { buildPagedPerson, buildPagedService, buildTeam, pdTrigger, tokenFor } from '../harness/factories.js'
 import { WebhookReceiver } from '../harness/receivers.js'
 import { DIALECTS } from '../harness/storage.js'
 import { dueAlerts } from '../../src/engine/modules/escalation-manager.js'
@@ -88,6 +88,13 @@ for (const dialect of DIALECTS) {
       expect((await timelineOf(second.id)).filter((k) => k === 'escalated')).toHaveLength(2)
       expect(await alertOf(s.serviceId, 'node-2 down')).toMatchObject({ escalation_step: 1, next_escalation_at: null })
       expect(pagesFor(lead.id).length).toBeGreaterThan(0)
+
+      // The alert's page lists the follow-up that told Ana of it, and Ana, who is not on the
+      // team, may act on it as anyone told of an alert may.
+      const detail = (await app.call('GET', `/api/v1/alerts/${second.id}`)).body
+      const toAna = detail.notifications.filter((n: { userId: string }) => n.userId === ana.id)
+      expect(toAna.map((n: { kind: string; status: string }) => ({ kind: n.kind, status: n.status }))).toEqual([{ kind: 'bundle', status: 'sent' }])
+      expect((await app.call('POST', `/api/v1/alerts/${second.id}/acknowledge`, undefined, await tokenFor(app, ana.id))).status).toBe(200)
     })
 
     it('leaves to the engine an alert that would tell someone new, read against the policy as just changed', async () => {

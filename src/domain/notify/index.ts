@@ -16,6 +16,8 @@ export {
   deferClaimed,
   lastSentTo,
   listNotifications,
+  listAlertNotifications,
+  toldOfAlert,
   listAttempts,
   retryDeadNotification,
   notificationFromRow,

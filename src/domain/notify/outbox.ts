@@ -226,6 +226,37 @@ export async function listNotifications(db: Db, q: NotificationQuery): Promise<N
   return (await query.execute()).map(notificationFromRow)
 }
 
+/**
+ * The messages about an alert, newest first: its own, and the bundle follow-ups that list it (a
+ * person told of it in a follow-up has no message of their own for it: its `bundled` timeline
+ * row names the follow-up).
+ */
+export async function listAlertNotifications(db: Db, alertId: string, limit: number): Promise<Notification[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where((eb) => eb.or([eb('alert_id', '=', alertId), eb('idempotency_key', 'in', followUpsListing(eb, alertId))]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map(notificationFromRow)
+}
+
+/** Whether Tend told this person of the alert: a message of its own, or a follow-up listing it. */
+export async function toldOfAlert(db: Db, alertId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('alert_id', '=', alertId), eb('idempotency_key', 'in', followUpsListing(eb, alertId))]))
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+const followUpsListing = (eb: ExpressionBuilder<Database, 'notifications'>, alertId: string) =>
+  eb.selectFrom('alert_log').select('alert_log.bundle_key').where('alert_log.alert_id', '=', alertId).where('alert_log.bundle_key', 'is not', null)
+
 /** Every attempt of a message, oldest first. */
 export async function listAttempts(db: Db, notificationId: string): Promise<{ at: Instant; outcome: string; error: string | null; durationMs: number }[]> {
   const rows = await db.selectFrom('notification_attempts').selectAll().where('notification_id', '=', notificationId).orderBy('at').orderBy('id').execute()

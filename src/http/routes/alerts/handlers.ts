@@ -16,7 +16,7 @@ import {
 } from '../../../domain/alerts/index.js'
 import { hasTeamRole, type Principal } from '../../../domain/auth/index.js'
 import { recentChanges, RECENT_CHANGES_WINDOW_MS } from '../../../domain/change-requests/index.js'
-import { listNotifications, type Notification } from '../../../domain/notify/index.js'
+import { listAlertNotifications, toldOfAlert, type Notification } from '../../../domain/notify/index.js'
 import { ensureDirectPagesService, getService, listServices, type Service } from '../../../domain/services/index.js'
 import { getTeam, listTeamMembers } from '../../../domain/teams/index.js'
 import { findUserByRef } from '../../../domain/users/index.js'
@@ -82,8 +82,7 @@ export const notificationJson = (n: Notification) => ({
 async function requireResponder(db: Db, p: Principal, alert: Alert, what: string): Promise<void> {
   const service = await getService(db, alert.serviceId)
   if (hasTeamRole(p, service.teamId, 'responder')) return
-  const paged = await db.selectFrom('notifications').select('id').where('alert_id', '=', alert.id).where('user_id', '=', p.userId).executeTakeFirst()
-  if (paged !== undefined || alert.directTargets?.includes(p.userId) === true) return
+  if (alert.directTargets?.includes(p.userId) === true || (await toldOfAlert(db, alert.id, p.userId))) return
   throw forbidden(`${what} needs the responder role on the team that owns ${service.name}, or to have been paged for this alert`)
 }
 
@@ -114,9 +113,9 @@ export function registerAlertRoutes(app: Api, deps: HttpDeps, run: CommandRunner
     return { items: alerts.map((a) => alertJson(a, services.get(a.serviceId))) }
   })
 
-  app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'An alert with its timeline and every notification sent for it', params: IdParams, response: { 200: AlertDetailJson, ...errorResponses } } }, async (request) => {
+  app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'An alert with its timeline and every message about it (bundle follow-ups listing it included)', params: IdParams, response: { 200: AlertDetailJson, ...errorResponses } } }, async (request) => {
     const alert = await getAlert(db, request.params.id)
-    const [service, timeline, notifications] = await Promise.all([getService(db, alert.serviceId), alertTimeline(db, alert.id), listNotifications(db, { alertId: alert.id, limit: 500 })])
+    const [service, timeline, notifications] = await Promise.all([getService(db, alert.serviceId), alertTimeline(db, alert.id), listAlertNotifications(db, alert.id, 500)])
     // Change first: what changed before the alert (flagged within 3 h of it), and anything since.
     const changes = await recentChanges(db, [alert.serviceId], alert.createdAt, RECENT_CHANGES_WINDOW_MS, Math.max(deps.clock.now(), alert.createdAt))
     return {

@@ -11,7 +11,7 @@ interface AlertNotificationTableProps {
 const BAD = new Set(['failed', 'dead'])
 const GOOD = new Set(['sent', 'delivered'])
 
-/** Every message sent (or due) for an alert: who, how, its state, attempts and the last error. */
+/** Every message sent (or due) about an alert, bundle follow-ups that list it included: who, how, its state, attempts and the last error. */
 export function AlertNotificationTable({ notifications, nameOf, zone }: AlertNotificationTableProps) {
   if (notifications.length === 0) return <p className="empty">No notifications for this alert yet.</p>
   const when = (iso: string) => `${formatDateTime(parseInstant(iso), zone)} ${zoneAbbreviation(parseInstant(iso), zone)}`
@@ -36,6 +36,7 @@ export function AlertNotificationTable({ notifications, nameOf, zone }: AlertNot
               <td>
                 {channelLabel(n.channel)}
                 {n.interrupting && <span className="muted table__sub"> · interrupting</span>}
+                {n.kind === 'bundle' && <span className="muted table__sub"> · follow-up listing this alert with others</span>}
               </td>
               <td>
                 <span className={`badge${BAD.has(n.status) ? ' badge--bad' : GOOD.has(n.status) ? ' badge--good' : ''}`}>{n.status}</span>

@@ -7,9 +7,10 @@ import { dialectOf } from './helpers.js'
  * Every writer of these rows names an alert it has just inserted in the same statement (intake)
  * or holds locked (the engine firing it, an acknowledgement), so the check guarded nothing at
  * insert time. It was paid per row, though: a trigger running a locking lookup of the alert.
- * An alert storm writes four such rows per alert (three timeline rows and a bundled message),
- * and in a replay of the intake's write statement with 8 concurrent clients (pgbench, 20
- * alerts a statement) these two checks cost a sixth of the statements per second.
+ * An alert storm wrote four such rows per alert (three timeline rows and, until the next
+ * migration, a bundled message), and in a replay of the intake's write statement with 8
+ * concurrent clients (pgbench, 20 alerts a statement) these two checks cost a sixth of the
+ * statements per second.
  *
  * What the keys also did was delete the rows with their alert, which happens only when its
  * service is deleted: deleteAlertsOfServices does that now, on both engines.

@@ -154,8 +154,8 @@ export async function alertTimeline(db: Db, alertId: string): Promise<AlertLogEn
 const IDS_PER_DELETE = 1_000
 
 /**
- * Deletes the alerts of services about to be deleted, with their timelines and messages, in the
- * caller's transaction; returns how many alerts. On PostgreSQL no cascade deletes the timeline
+ * Deletes the alerts of services about to be deleted, with their timelines and messages (bundle
+ * follow-ups listing them included), in the caller's transaction; returns how many alerts. On PostgreSQL no cascade deletes the timeline
  * rows and messages (their foreign key to the alert is gone: migration 20261128040000), so they
  * are deleted here, after the alerts:
  * - the services are locked first, so an intake transaction that opened an alert on one has
@@ -167,11 +167,25 @@ const IDS_PER_DELETE = 1_000
 export async function deleteAlertsOfServices(db: Db, serviceIds: readonly string[]): Promise<number> {
   if (serviceIds.length === 0) return 0
   await lockForDelete(db, 'services', serviceIds)
+  // The bundle follow-ups that would list these alerts belong to the service too. Read before the
+  // alerts go: on SQLite their deletion cascades to the timeline rows that name them.
+  const followUps = await db
+    .selectFrom('alert_log')
+    .innerJoin('alerts', 'alerts.id', 'alert_log.alert_id')
+    .select('alert_log.bundle_key')
+    .distinct()
+    .where('alerts.service_id', 'in', [...serviceIds])
+    .where('alert_log.bundle_key', 'is not', null)
+    .execute()
   const ids = (await db.deleteFrom('alerts').where('service_id', 'in', [...serviceIds]).returning('id').execute()).map((r) => r.id)
   for (let start = 0; start < ids.length; start += IDS_PER_DELETE) {
     const chunk = ids.slice(start, start + IDS_PER_DELETE)
     await db.deleteFrom('alert_log').where('alert_id', 'in', chunk).execute()
     await db.deleteFrom('notifications').where('alert_id', 'in', chunk).execute()
+  }
+  const keys = followUps.flatMap((f) => (f.bundle_key === null ? [] : [f.bundle_key]))
+  for (let start = 0; start < keys.length; start += IDS_PER_DELETE) {
+    await db.deleteFrom('notifications').where('idempotency_key', 'in', keys.slice(start, start + IDS_PER_DELETE)).execute()
   }
   return ids.length
 }

@@ -90,6 +90,9 @@ for (const dialect of DIALECTS) {
       expect(await db.selectFrom('notifications').select('id').where('alert_id', 'in', doomedAlerts).execute()).toEqual([])
       expect(await recordsOf(doomed.serviceId)).toEqual({ alerts: 0, timeline: 0, messages: 0, attempts: 0 })
       expect(await recordsOf(kept.serviceId)).toEqual(before)
+      // The follow-up that would have listed the deleted alert is gone with it; the other stays.
+      const followUps = await db.selectFrom('notifications').select('service_id').where('kind', '=', 'bundle').where('user_id', '=', ana.id).execute()
+      expect(followUps).toEqual([{ service_id: kept.serviceId }])
     })
 
     it('scopes changes to the owning team: a responder of A cannot change B', async () => {

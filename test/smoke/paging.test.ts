@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../harness/app.js'
-import { buildPagedPerson, buildPagedService, buildSchedule, buildTeam, addMember, pdTrigger, weeklyLayer } from '../harness/factories.js'
+import { buildPagedPerson, buildPagedService, buildSchedule, buildTeam, buildUser, addMember, pdTrigger, tokenFor, weeklyLayer } from '../harness/factories.js'
 import { WebhookReceiver } from '../harness/receivers.js'
 import { DIALECTS } from '../harness/storage.js'
 
@@ -277,6 +277,34 @@ for (const dialect of DIALECTS) {
       expect(attempts.body.items.map((a: { outcome: string }) => a.outcome)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'failed'])
       const unreachable = pagesFor(s.lead.id).find((r) => String(r.json.alert?.summary ?? '').startsWith('Could not reach'))
       expect(unreachable?.json.alert.summary).toBe('Could not reach Ana for "Queue backlog"')
+    })
+
+    it('tells each caller of the alert detail whether they may act on the alert, and refuses an observer with the same reason', async () => {
+      const team = await buildTeam(app)
+      const paged = await buildPagedPerson(app, hookUrl, { name: 'Paged Outsider' })
+      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: paged.id }], delayMinutes: 5 }])
+      const observer = await buildUser(app, { name: 'Olive Observer' })
+      await addMember(app, team.id, observer.id, 'observer')
+      const responder = await buildUser(app, { name: 'Rui Responder' })
+      await addMember(app, team.id, responder.id, 'responder')
+      const stranger = await buildUser(app, { name: 'Sam Stranger' })
+      expect((await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'disk full'), null)).status).toBe(202)
+      await app.settle()
+      const alertId = (await app.call('GET', `/api/v1/alerts?serviceId=${s.serviceId}`)).body.items[0].id as string
+
+      const viewerOf = async (userId: string) => (await app.call('GET', `/api/v1/alerts/${alertId}`, undefined, await tokenFor(app, userId))).body.viewer
+      const why = `Acting on this alert needs the responder role on the team that owns ${s.serviceName}, or to have been paged for this alert.`
+      expect(await viewerOf(observer.id)).toEqual({ mayAct: false, why })
+      expect(await viewerOf(stranger.id)).toEqual({ mayAct: false, why })
+      expect(await viewerOf(responder.id)).toEqual({ mayAct: true, why: null })
+      // Paged, though on no team: may act on this alert.
+      expect(await viewerOf(paged.id)).toEqual({ mayAct: true, why: null })
+      expect((await app.call('GET', `/api/v1/alerts/${alertId}`)).body.viewer).toEqual({ mayAct: true, why: null })
+
+      const refused = await app.call('POST', `/api/v1/alerts/${alertId}/acknowledge`, undefined, await tokenFor(app, observer.id))
+      expect(refused.status).toBe(403)
+      expect(refused.body.detail).toBe(`Acknowledge: ${why.slice('Acting on this alert '.length, -1)}`)
+      expect((await app.call('POST', `/api/v1/alerts/${alertId}/acknowledge`, undefined, await tokenFor(app, paged.id))).status).toBe(200)
     })
 
     it('lets a support engineer page a team directly, and records the page', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../../test/harness/app.js'
+import { addMember, buildUser, tokenFor } from '../../test/harness/factories.js'
 import { launchChromium, requireUiAndChromium, SCREENSHOTS, textOf } from './support.js'
 
 // Alerts end to end in headless Chromium: an event comes in through the PagerDuty-compatible
@@ -282,5 +283,26 @@ describe('alerts in headless Chromium', () => {
       return policies.body.items.find((p) => p.id === id)?.name
     }).toBe('Nights (e2e)')
     await shot('services')
+  })
+  it('shows an observer of the team why they cannot act, instead of buttons the API would refuse', async () => {
+    if (app === undefined || browser === undefined) throw new Error('the test app or Chromium did not start')
+    const slow = (await alertsBySummary(SLOW))[0]
+    expect(slow?.status).toBe('triggered')
+    const olive = await buildUser(app, { name: 'Olive Observer' })
+    await addMember(app, teamId, olive.id, 'observer')
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/Los_Angeles', locale: 'en-GB' })
+    try {
+      const observerPage = await context.newPage()
+      observerPage.setDefaultTimeout(8_000)
+      await observerPage.goto(`${app.url}/alerts/${slow?.id ?? ''}`)
+      await observerPage.getByLabel('API token').fill(await tokenFor(app, olive.id))
+      await observerPage.getByRole('button', { name: 'Sign in' }).click()
+      await observerPage.getByRole('heading', { level: 1, name: SLOW }).waitFor()
+      await observerPage.getByText('Acting on this alert needs the responder role on the team that owns payments-api (demo), or to have been paged for this alert.').waitFor()
+      expect(await observerPage.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0)
+      await observerPage.screenshot({ path: join(SCREENSHOTS, 'alert-observer.png'), fullPage: true })
+    } finally {
+      await context.close()
+    }
   })
 })

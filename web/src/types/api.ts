@@ -198,6 +198,8 @@ export interface AlertDetail {
   readonly alert: AlertRecord
   readonly timeline: readonly TimelineEntry[]
   readonly notifications: readonly NotificationRecord[]
+  /** What the signed-in person may do with it; `why` says what acting needs when they may not. */
+  readonly viewer: { readonly mayAct: boolean; readonly why: string | null }
 }
 
 export interface PolicyTarget {

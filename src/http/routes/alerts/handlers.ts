@@ -24,6 +24,7 @@ import { listSchedules, scheduleOnCall } from '../../../domain/schedules/index.j
 import { AppError, FieldErrors, forbidden } from '../../../lib/errors.js'
 import type { Db } from '../../../storage/index.js'
 import type { Api, CommandRunner, HttpDeps } from '../../types.js'
+import { requirePrincipal } from '../../server.js'
 import { errorResponses, IdParams, instantField, iso, isoOrNull, ListOf } from '../common.js'
 import { recentChangeJson } from '../changes/json.js'
 import { AlertDetailJson, AlertJson, AlertListQuery, ManualAlertBody, ReassignBody, ResolveBody } from './schema.js'
@@ -81,10 +82,14 @@ export const notificationJson = (n: Notification) => ({
 /** Responders of the owning team act on its alerts; so does anyone Tend paged for this alert. */
 async function requireResponder(db: Db, p: Principal, alert: Alert, what: string): Promise<void> {
   const service = await getService(db, alert.serviceId)
-  if (hasTeamRole(p, service.teamId, 'responder')) return
-  if (alert.directTargets?.includes(p.userId) === true || (await toldOfAlert(db, alert.id, p.userId))) return
-  throw forbidden(`${what} needs the responder role on the team that owns ${service.name}, or to have been paged for this alert`)
+  if (!(await mayActOn(db, p, alert, service))) throw forbidden(`${what} ${whyNotAllowed(service)}`)
 }
+
+async function mayActOn(db: Db, p: Principal, alert: Alert, service: Service): Promise<boolean> {
+  return hasTeamRole(p, service.teamId, 'responder') || alert.directTargets?.includes(p.userId) === true || (await toldOfAlert(db, alert.id, p.userId))
+}
+
+const whyNotAllowed = (service: Service) => `needs the responder role on the team that owns ${service.name}, or to have been paged for this alert`
 
 function parseStatuses(raw: string | undefined): AlertStatus[] | undefined {
   if (raw === undefined || raw === '') return undefined
@@ -116,6 +121,7 @@ export function registerAlertRoutes(app: Api, deps: HttpDeps, run: CommandRunner
   app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'An alert with its timeline and every message about it (bundle follow-ups listing it included)', params: IdParams, response: { 200: AlertDetailJson, ...errorResponses } } }, async (request) => {
     const alert = await getAlert(db, request.params.id)
     const [service, timeline, notifications] = await Promise.all([getService(db, alert.serviceId), alertTimeline(db, alert.id), listAlertNotifications(db, alert.id, 500)])
+    const allowed = await mayActOn(db, requirePrincipal(request), alert, service)
     // Change first: what changed before the alert (flagged within 3 h of it), and anything since.
     const changes = await recentChanges(db, [alert.serviceId], alert.createdAt, RECENT_CHANGES_WINDOW_MS, Math.max(deps.clock.now(), alert.createdAt))
     return {
@@ -123,6 +129,7 @@ export function registerAlertRoutes(app: Api, deps: HttpDeps, run: CommandRunner
       timeline: timeline.map((t) => ({ at: iso(t.at), kind: t.kind, actor: t.actor, message: t.message, data: t.data })),
       notifications: notifications.map(notificationJson),
       recentChanges: changes.map(recentChangeJson),
+      viewer: { mayAct: allowed, why: allowed ? null : `Acting on this alert ${whyNotAllowed(service)}.` },
     }
   })
 

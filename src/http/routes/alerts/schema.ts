@@ -56,6 +56,13 @@ export const AlertDetailJson = Type.Object({
   timeline: Type.Array(TimelineJson),
   notifications: Type.Array(NotificationJson),
   recentChanges: Type.Array(RecentChangeJson, { description: 'changes to the service, its dependencies and direct dependents from 24 h before the alert until now, newest first; within3h = in the 3 h before the alert' }),
+  viewer: Type.Object(
+    {
+      mayAct: Type.Boolean({ description: 'whether the caller may acknowledge, resolve, escalate, reassign or record an outcome' }),
+      why: Nullable(Type.String({ description: 'when they may not: what it needs' })),
+    },
+    { description: 'what the caller may do with this alert' },
+  ),
 })
 
 export const AlertListQuery = Type.Object({

@@ -39,7 +39,7 @@ export function AlertRoute({ id }: { readonly id: string }) {
       </>
     )
   }
-  const { alert, timeline, notifications } = detail.data
+  const { alert, timeline, notifications, viewer } = detail.data
   const [users, teams] = base.data ?? [[], []]
   const nameOf = (userId: string) => users.find((u) => u.id === userId)?.name ?? 'Someone'
   const now = serverNow(clock.data)
@@ -60,7 +60,7 @@ export function AlertRoute({ id }: { readonly id: string }) {
       </div>
       {/* Polling refreshes the alert; a failed refresh says so without hiding what is shown. */}
       <LoadState loading={false} error={detail.error} retry={detail.reload} />
-      <AlertActions alert={alert} users={users} onChanged={detail.reload} />
+      <AlertActions alert={alert} viewer={viewer} users={users} onChanged={detail.reload} />
       <AlertMitigationPanel alertId={alert.id} alertStatus={alert.status} zone={zone} />
       <RecentChangesPanel alertId={alert.id} alertAt={parseInstant(alert.createdAt)} serviceName={alert.serviceName} zone={zone} />
       <div className="columns">

@@ -12,6 +12,8 @@ import { ReassignForm } from './reassign-form'
 
 interface AlertActionsProps {
   readonly alert: AlertRecord
+  /** Whether the signed-in person may act on it, and if not, what that needs (from the API). */
+  readonly viewer: { readonly mayAct: boolean; readonly why: string | null }
   readonly users: readonly User[]
   /** Called after any change the API accepted, to reload the alert. */
   readonly onChanged: () => void
@@ -20,7 +22,7 @@ interface AlertActionsProps {
 type Open = 'resolve' | 'outcome' | 'reassign' | undefined
 
 /** Acknowledge, Resolve, Escalate now and Reassign (or Record outcome once resolved); API refusals show inline. */
-export function AlertActions({ alert, users, onChanged }: AlertActionsProps) {
+export function AlertActions({ alert, viewer, users, onChanged }: AlertActionsProps) {
   const [open, setOpen] = useState<Open>()
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<string>()
@@ -46,6 +48,8 @@ export function AlertActions({ alert, users, onChanged }: AlertActionsProps) {
   const resolved = alert.status === 'resolved'
   // A resolved alert with its outcome recorded has nothing left to do.
   if (resolved && alert.outcome !== null && error === undefined) return null
+  // Someone who may not act sees why, instead of buttons that would only be refused.
+  if (!viewer.mayAct) return <p className="muted alert-actions">{viewer.why ?? 'You may not act on this alert.'}</p>
   return (
     <div className="alert-actions">
       <div className="button-group" role="group" aria-label="Alert actions">

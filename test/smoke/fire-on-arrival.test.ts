@@ -1,14 +1,13 @@
 import { pino } from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AlertEvent } from '../../src/domain/alerts/index.js'
 import { Ingestor, type IngestJob } from '../../src/domain/intake/index.js'
 import { LinkSigner } from '../../src/domain/notify/index.js'
 import { ConfigCache, FirstPages, StoredBundles } from '../../src/domain/paging/index.js'
 import { getService, type Service } from '../../src/domain/services/index.js'
 import { SecretBox } from '../../src/lib/secrets.js'
-import { startTestApp, type TestApp } from '../harness/app.js'
+import { appWithWebhooks } from '../harness/suite.js'
 import { buildPagedPerson, buildPagedService, buildTeam, pdTrigger, tokenFor } from '../harness/factories.js'
-import { WebhookReceiver } from '../harness/receivers.js'
 import { DIALECTS } from '../harness/storage.js'
 import { dueAlerts } from '../../src/engine/modules/escalation-manager.js'
 
@@ -24,64 +23,52 @@ const jobOf = (service: Service, e: AlertEvent): IngestJob => ({ service, integr
  */
 for (const dialect of DIALECTS) {
   describe(`${dialect}: firing new alerts as they are stored`, () => {
-    let app: TestApp
-    let hooks: WebhookReceiver
-    let hookUrl: string
+    const suite = appWithWebhooks(dialect, { now: '2026-11-24T09:00:00Z' })
 
-    beforeAll(async () => {
-      hooks = new WebhookReceiver()
-      hookUrl = await hooks.start()
-      app = await startTestApp(dialect, { now: '2026-11-24T09:00:00Z' })
-    })
-    afterAll(async () => {
-      await app?.close()
-      await hooks?.stop()
-    })
-
-    const pagesFor = (userId: string) => hooks.requests.filter((r) => r.path === `/${userId}`)
+    const pagesFor = (userId: string) => suite.hooks.requests.filter((r) => r.path === `/${userId}`)
     const alertOf = async (serviceId: string, summary: string) =>
-      app.tend.storage.db.selectFrom('alerts').select(['id', 'escalation_step', 'escalation_loop', 'next_escalation_at']).where('service_id', '=', serviceId).where('summary', '=', summary).executeTakeFirstOrThrow()
-    const timelineOf = async (alertId: string) => (await app.call('GET', `/api/v1/alerts/${alertId}`)).body.timeline.map((e: { kind: string }) => e.kind) as string[]
-    const messagesOf = (alertId: string) => app.tend.storage.db.selectFrom('notifications').select(['user_id', 'status', 'kind']).where('alert_id', '=', alertId).execute()
-    const post = async (key: string, summary: string) => expect((await app.call('POST', '/v2/enqueue', pdTrigger(key, summary), null)).status).toBe(202)
+      suite.app.tend.storage.db.selectFrom('alerts').select(['id', 'escalation_step', 'escalation_loop', 'next_escalation_at']).where('service_id', '=', serviceId).where('summary', '=', summary).executeTakeFirstOrThrow()
+    const timelineOf = async (alertId: string) => (await suite.app.call('GET', `/api/v1/alerts/${alertId}`)).body.timeline.map((e: { kind: string }) => e.kind) as string[]
+    const messagesOf = (alertId: string) => suite.app.tend.storage.db.selectFrom('notifications').select(['user_id', 'status', 'kind']).where('alert_id', '=', alertId).execute()
+    const post = async (key: string, summary: string) => expect((await suite.app.call('POST', '/v2/enqueue', pdTrigger(key, summary), null)).status).toBe(202)
 
     it('adds an alert to the open bundle as it is stored, moves it to its next step, and the engine has nothing left to fire', async () => {
-      const team = await buildTeam(app)
-      const ana = await buildPagedPerson(app, hookUrl, { name: 'Ana' })
-      const lead = await buildPagedPerson(app, hookUrl, { name: 'Lead' })
-      const s = await buildPagedService(app, team.id, [
+      const team = await buildTeam(suite.app)
+      const ana = await buildPagedPerson(suite.app, suite.hookUrl, { name: 'Ana' })
+      const lead = await buildPagedPerson(suite.app, suite.hookUrl, { name: 'Lead' })
+      const s = await buildPagedService(suite.app, team.id, [
         { targets: [{ type: 'user', id: ana.id }], delayMinutes: 5 },
         { targets: [{ type: 'user', id: lead.id }], delayMinutes: 5 },
       ])
-      const start = app.clock.now()
+      const start = suite.app.clock.now()
 
       // The first alert pages: that is the engine's, in order per service.
       await post(s.key, 'node-1 down')
       const first = await alertOf(s.serviceId, 'node-1 down')
       expect(first).toMatchObject({ escalation_step: 0, next_escalation_at: start })
       expect(await timelineOf(first.id)).toEqual(['triggered'])
-      await app.settle()
+      await suite.app.settle()
       expect(pagesFor(ana.id).map((r) => r.json.alert?.summary)).toEqual(['node-1 down'])
 
       // Ana was paged for this service a minute ago: the next alert joins the bundle on arrival.
-      app.clock.advance(MIN)
+      suite.app.clock.advance(MIN)
       await post(s.key, 'node-2 down')
       const second = await alertOf(s.serviceId, 'node-2 down')
       expect(second).toMatchObject({ escalation_step: 1, escalation_loop: 0, next_escalation_at: start + MIN + 5 * MIN })
       expect(await timelineOf(second.id)).toEqual(['triggered', 'escalated', 'bundled'])
       // Nothing is kept to send for it: its timeline row names the follow-up that will list it.
       expect(await messagesOf(second.id)).toEqual([])
-      const followUps = await app.tend.storage.db.selectFrom('notifications').select(['not_before', 'status', 'idempotency_key']).where('user_id', '=', ana.id).where('kind', '=', 'bundle').execute()
+      const followUps = await suite.app.tend.storage.db.selectFrom('notifications').select(['not_before', 'status', 'idempotency_key']).where('user_id', '=', ana.id).where('kind', '=', 'bundle').execute()
       expect(followUps).toEqual([{ not_before: start + 5 * MIN, status: 'pending', idempotency_key: expect.any(String) }])
-      const bundledRow = await app.tend.storage.db.selectFrom('alert_log').select('bundle_key').where('alert_id', '=', second.id).where('kind', '=', 'bundled').executeTakeFirstOrThrow()
+      const bundledRow = await suite.app.tend.storage.db.selectFrom('alert_log').select('bundle_key').where('alert_id', '=', second.id).where('kind', '=', 'bundled').executeTakeFirstOrThrow()
       expect(bundledRow.bundle_key).toBe(followUps[0]?.idempotency_key)
-      expect(await dueAlerts(app.tend.storage.db, dialect, app.clock.now(), 10).execute()).toEqual([])
+      expect(await dueAlerts(suite.app.tend.storage.db, dialect, suite.app.clock.now(), 10).execute()).toEqual([])
 
       // Nothing more for Ana until the follow-up, which lists it; step 2 still reaches Lead for it.
-      await app.settle()
+      await suite.app.settle()
       expect(pagesFor(ana.id)).toHaveLength(1)
-      app.clock.set(start + 6 * MIN)
-      await app.settle()
+      suite.app.clock.set(start + 6 * MIN)
+      await suite.app.settle()
       const bundle = pagesFor(ana.id).find((r) => r.json.kind === 'bundle')
       expect(bundle?.json.alerts.map((a: { summary: string }) => a.summary)).toEqual(['node-2 down'])
       expect(await timelineOf(second.id)).toEqual(expect.arrayContaining(['triggered', 'escalated', 'bundled']))
@@ -91,49 +78,49 @@ for (const dialect of DIALECTS) {
 
       // The alert's page lists the follow-up that told Ana of it, and Ana, who is not on the
       // team, may act on it as anyone told of an alert may.
-      const detail = (await app.call('GET', `/api/v1/alerts/${second.id}`)).body
+      const detail = (await suite.app.call('GET', `/api/v1/alerts/${second.id}`)).body
       const toAna = detail.notifications.filter((n: { userId: string }) => n.userId === ana.id)
       expect(toAna.map((n: { kind: string; status: string }) => ({ kind: n.kind, status: n.status }))).toEqual([{ kind: 'bundle', status: 'sent' }])
-      expect((await app.call('POST', `/api/v1/alerts/${second.id}/acknowledge`, undefined, await tokenFor(app, ana.id))).status).toBe(200)
+      expect((await suite.app.call('POST', `/api/v1/alerts/${second.id}/acknowledge`, undefined, await tokenFor(suite.app, ana.id))).status).toBe(200)
     })
 
     it('leaves to the engine an alert that would tell someone new, read against the policy as just changed', async () => {
-      const team = await buildTeam(app)
-      const ana = await buildPagedPerson(app, hookUrl, { name: 'Ana' })
-      const lead = await buildPagedPerson(app, hookUrl, { name: 'Lead' })
-      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 30 }])
+      const team = await buildTeam(suite.app)
+      const ana = await buildPagedPerson(suite.app, suite.hookUrl, { name: 'Ana' })
+      const lead = await buildPagedPerson(suite.app, suite.hookUrl, { name: 'Lead' })
+      const s = await buildPagedService(suite.app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 30 }])
       await post(s.key, 'queue backlog')
-      await app.settle()
+      await suite.app.settle()
       await post(s.key, 'queue backlog growing')
       expect(await timelineOf((await alertOf(s.serviceId, 'queue backlog growing')).id)).toEqual(['triggered', 'escalated', 'bundled'])
 
       // Lead takes over step 1. Lead has not been paged for this service: the next alert pages
       // Lead, so it is not fired on arrival (a cached policy would have bundled it for Ana).
-      const patched = await app.call('PATCH', `/api/v1/escalation-policies/${s.policyId}`, { steps: [{ targets: [{ type: 'user', id: lead.id }], delayMinutes: 30 }] })
+      const patched = await suite.app.call('PATCH', `/api/v1/escalation-policies/${s.policyId}`, { steps: [{ targets: [{ type: 'user', id: lead.id }], delayMinutes: 30 }] })
       expect(patched.status).toBe(200)
       await post(s.key, 'queue consumers down')
       const third = await alertOf(s.serviceId, 'queue consumers down')
-      expect(third).toMatchObject({ escalation_step: 0, next_escalation_at: app.clock.now() })
+      expect(third).toMatchObject({ escalation_step: 0, next_escalation_at: suite.app.clock.now() })
       expect(await timelineOf(third.id)).toEqual(['triggered'])
-      await app.settle()
+      await suite.app.settle()
       expect(pagesFor(lead.id).map((r) => r.json.alert?.summary)).toEqual(['queue consumers down'])
       expect(pagesFor(ana.id)).toHaveLength(1)
     })
 
     it('wakes the engine only when a commit left it something to fire', async () => {
-      const team = await buildTeam(app)
-      const ana = await buildPagedPerson(app, hookUrl, { name: 'Ana' })
-      const s = await buildPagedService(app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 30 }])
+      const team = await buildTeam(suite.app)
+      const ana = await buildPagedPerson(suite.app, suite.hookUrl, { name: 'Ana' })
+      const s = await buildPagedService(suite.app, team.id, [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 30 }])
       const secrets = new SecretBox(Buffer.alloc(32, 3))
-      const deps = { secrets, links: new LinkSigner(secrets.deriveKey('links'), app.url), publicUrl: app.url, configCache: new ConfigCache(), storedBundles: new StoredBundles(), firstPages: new FirstPages(), onError: () => undefined }
+      const deps = { secrets, links: new LinkSigner(secrets.deriveKey('links'), suite.app.url), publicUrl: suite.app.url, configCache: new ConfigCache(), storedBundles: new StoredBundles(), firstPages: new FirstPages(), onError: () => undefined }
       let wakes = 0
-      const ingestor = new Ingestor(app.tend.storage, app.clock, pino({ level: 'silent' }), () => (wakes += 1), undefined, { fireOnArrival: deps })
-      const service = await getService(app.tend.storage.db, s.serviceId)
+      const ingestor = new Ingestor(suite.app.tend.storage, suite.app.clock, pino({ level: 'silent' }), () => (wakes += 1), undefined, { fireOnArrival: deps })
+      const service = await getService(suite.app.tend.storage.db, s.serviceId)
 
       // Nobody paged yet: the alert is due, and the engine is woken to page Ana.
       expect((await ingestor.submit(jobOf(service, trigger('w-1', 'cache node 1 down')))).map((r) => r.outcome)).toEqual(['opened'])
       expect(wakes).toBe(1)
-      await app.settle()
+      await suite.app.settle()
       expect(pagesFor(ana.id)).toHaveLength(1)
 
       // Joining the open bundle on arrival leaves nothing to fire; a repeat of an open key neither.

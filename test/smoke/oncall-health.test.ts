@@ -3,54 +3,41 @@
  * (2am, 4am, 6am), restart safety, nobody eligible, and declining a relief. One app per dialect;
  * each scenario has its own team and week, in time order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../harness/app.js'
+import { describe, expect, it } from 'vitest'
+import { appWithWebhooks } from '../harness/suite.js'
 import { buildPagedService } from '../harness/factories.js'
-import { WebhookReceiver } from '../harness/receivers.js'
 import { DIALECTS } from '../harness/storage.js'
 import { acknowledgeAs, buildHealthTeam, page, pagesOf, received, type Person } from './oncall-health-fixtures.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: on-call health`, () => {
-    let hooks: WebhookReceiver
-    let hookUrl: string
-    let app: TestApp
+    // Monday 2026-11-23 20:00 in Berlin.
+    const suite = appWithWebhooks(dialect, { now: '2026-11-23T19:00:00Z' })
 
-    beforeAll(async () => {
-      hooks = new WebhookReceiver()
-      hookUrl = await hooks.start()
-      // Monday 2026-11-23 20:00 in Berlin.
-      app = await startTestApp(dialect, { now: '2026-11-23T19:00:00Z' })
-    })
-    afterAll(async () => {
-      await app?.close()
-      await hooks?.stop()
-    })
-
-    const teamTexts = (teamId: string) => received(hooks, `/team/${teamId}`).map((r) => String(r.json.text))
-    const quiet = (p: Person) => received(hooks, `/quiet/${p.id}`).map((r) => ({ subject: String(r.json.subject), text: String(r.json.text) }))
-    const onCall = async (scheduleId: string) => (await app.call('GET', `/api/v1/schedules/${scheduleId}/oncall`)).body.shift.user?.name as string | undefined
+    const teamTexts = (teamId: string) => received(suite.hooks, `/team/${teamId}`).map((r) => String(r.json.text))
+    const quiet = (p: Person) => received(suite.hooks, `/quiet/${p.id}`).map((r) => ({ subject: String(r.json.subject), text: String(r.json.text) }))
+    const onCall = async (scheduleId: string) => (await suite.app.call('GET', `/api/v1/schedules/${scheduleId}/oncall`)).body.shift.user?.name as string | undefined
 
     it('the seed scenario: 2am, 4am, 6am in Berlin → sleep-in, relief by a rested replacement, the 6am alert pages them, the team is told, relief ends on time', async () => {
       // A weekly rotation of 4 in Berlin: Ana from Nov 16, Ben from Nov 23 09:00.
-      const s = await buildHealthTeam(app, hookUrl, { names: ['Ana', 'Ben', 'Cleo', 'Dan'], startsAt: '2026-11-16T09:00:00+01:00' })
+      const s = await buildHealthTeam(suite.app, suite.hookUrl, { names: ['Ana', 'Ben', 'Cleo', 'Dan'], startsAt: '2026-11-16T09:00:00+01:00' })
       const [ana, ben, cleo, dan] = s.people as [Person, Person, Person, Person]
       // Cleo (next after Ben) was woken at 23:30 by another of the team's services: she is recovering.
-      const direct = await buildPagedService(app, s.team.id, [{ targets: [{ type: 'user', id: cleo.id }], delayMinutes: 30 }])
-      app.clock.set(Date.parse('2026-11-23T22:30:00Z'))
-      await page(app, direct.key, 'Batch job stuck')
-      expect(pagesOf(hooks, cleo.id)).toEqual(['Batch job stuck'])
+      const direct = await buildPagedService(suite.app, s.team.id, [{ targets: [{ type: 'user', id: cleo.id }], delayMinutes: 30 }])
+      suite.app.clock.set(Date.parse('2026-11-23T22:30:00Z'))
+      await page(suite.app, direct.key, 'Batch job stuck')
+      expect(pagesOf(suite.hooks, cleo.id)).toEqual(['Batch job stuck'])
 
       // 02:00: Ben is paged; he is told to start late, and so is the team. No relief yet.
-      app.clock.set(Date.parse('2026-11-24T01:00:00Z'))
-      const a1 = await page(app, s.key, 'Checkout 5xx above 5%')
-      expect(pagesOf(hooks, ben.id)).toEqual(['Checkout 5xx above 5%'])
-      await acknowledgeAs(app, ben.id, a1)
+      suite.app.clock.set(Date.parse('2026-11-24T01:00:00Z'))
+      const a1 = await page(suite.app, s.key, 'Checkout 5xx above 5%')
+      expect(pagesOf(suite.hooks, ben.id)).toEqual(['Checkout 5xx above 5%'])
+      await acknowledgeAs(suite.app, ben.id, a1)
       expect(quiet(ben)).toEqual([{ subject: 'Start late: Tue 12:00 Europe/Berlin', text: 'You were woken at 02:00 (Europe/Berlin) — start at 12:00 tomorrow; your team has been told.' }])
       expect(teamTexts(s.team.id)).toContain('Ben was woken at 02:00 Europe/Berlin and starts at 12:00 Europe/Berlin on Tue 2026-11-24 instead of 09:00.')
-      expect((await app.call('GET', `/api/v1/reliefs?teamId=${s.team.id}`)).body.items).toEqual([])
+      expect((await suite.app.call('GET', `/api/v1/reliefs?teamId=${s.team.id}`)).body.items).toEqual([])
       // The notice is on the team page for that day.
-      const today = await app.call('GET', `/api/v1/teams/${s.team.id}/sleep-in-notices?day=2026-11-24`)
+      const today = await suite.app.call('GET', `/api/v1/teams/${s.team.id}/sleep-in-notices?day=2026-11-24`)
       expect(today.body.items.map((n: { user: { name: string }; wokenAt: string; expectedStartAt: string }) => [n.user.name, n.wokenAt, n.expectedStartAt])).toEqual([
         ['Cleo', '2026-11-23T22:30:00.000Z', '2026-11-24T11:00:00.000Z'],
         ['Ben', '2026-11-24T01:00:00.000Z', '2026-11-24T11:00:00.000Z'],
@@ -58,10 +45,10 @@ for (const dialect of DIALECTS) {
 
       // 04:00: the second wake-up of the night meets the rule (2 per night): Dan relieves Ben.
       // Cleo comes next in the rotation but is recovering; Dan and Ana are rested, Dan is nearer.
-      app.clock.set(Date.parse('2026-11-24T03:00:00Z'))
-      await page(app, s.key, 'Checkout latency p99 above 2s')
-      expect(pagesOf(hooks, ben.id)).toEqual(['Checkout 5xx above 5%', 'Checkout latency p99 above 2s'])
-      const reliefs = (await app.call('GET', `/api/v1/reliefs?teamId=${s.team.id}`)).body.items
+      suite.app.clock.set(Date.parse('2026-11-24T03:00:00Z'))
+      await page(suite.app, s.key, 'Checkout latency p99 above 2s')
+      expect(pagesOf(suite.hooks, ben.id)).toEqual(['Checkout 5xx above 5%', 'Checkout latency p99 above 2s'])
+      const reliefs = (await suite.app.call('GET', `/api/v1/reliefs?teamId=${s.team.id}`)).body.items
       expect(reliefs).toHaveLength(1)
       const relief = reliefs[0]
       expect(relief).toMatchObject({
@@ -73,7 +60,7 @@ for (const dialect of DIALECTS) {
         night: '2026-11-23',
         reason: '2 wake-ups in the night of 2026-11-23 (02:00, 04:00 Europe/Berlin) reached the limit of 2 per night',
       })
-      const overrides = (await app.call('GET', `/api/v1/schedules/${s.scheduleId}/overrides?from=2026-11-24T00:00:00Z&to=2026-11-27T00:00:00Z`)).body.items
+      const overrides = (await suite.app.call('GET', `/api/v1/schedules/${s.scheduleId}/overrides?from=2026-11-24T00:00:00Z&to=2026-11-27T00:00:00Z`)).body.items
       expect(overrides).toEqual([expect.objectContaining({ id: relief.overrideId, userId: dan.id, replacesUserId: ben.id, kind: 'relief' })])
       expect(await onCall(s.scheduleId)).toBe('Dan')
       // Both people and the team are told, with the reason (the wake-up times).
@@ -87,42 +74,42 @@ for (const dialect of DIALECTS) {
           'Chosen: Dan: asleep now (nobody eligible is awake), recent burden 0, the preferred of 2 eligible. Passed over: Cleo (in recovery).',
       )
       // The alert Ben acknowledged stays with him; nobody else is paged for it.
-      expect((await app.call('GET', `/api/v1/alerts/${a1}`)).body.alert).toMatchObject({ status: 'acknowledged', acknowledgedBy: ben.id })
-      expect(pagesOf(hooks, ana.id)).toEqual([])
-      expect(pagesOf(hooks, dan.id)).toEqual([])
+      expect((await suite.app.call('GET', `/api/v1/alerts/${a1}`)).body.alert).toMatchObject({ status: 'acknowledged', acknowledgedBy: ben.id })
+      expect(pagesOf(suite.hooks, ana.id)).toEqual([])
+      expect(pagesOf(suite.hooks, dan.id)).toEqual([])
 
       // Restart safety: an engine that lost its cursor (a restart, a second instance) runs twice more: nothing is done again.
-      const db = app.tend.storage.db
+      const db = suite.app.tend.storage.db
       const count = async (table: 'sleep_in_notices' | 'reliefs' | 'schedule_overrides' | 'team_messages' | 'notifications' | 'follow_ups' | 'alerts') =>
         Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
       const tables = ['sleep_in_notices', 'reliefs', 'schedule_overrides', 'team_messages', 'notifications', 'follow_ups', 'alerts'] as const
       const before = await Promise.all(tables.map(count))
-      const requests = hooks.unique().length
+      const requests = suite.hooks.unique().length
       await db.deleteFrom('engine_state').where('name', '=', 'engine.oncall-health.pages').execute()
-      await app.tend.engine.runOnce()
-      await app.tend.engine.runOnce()
+      await suite.app.tend.engine.runOnce()
+      await suite.app.tend.engine.runOnce()
       expect(await Promise.all(tables.map(count))).toEqual(before)
-      expect(hooks.unique().length).toBe(requests)
+      expect(suite.hooks.unique().length).toBe(requests)
       // The night-page budget (2) was spent by Cleo's and Ben's nights: one follow-up for the week, naming the noisiest source.
-      const followUps = (await app.call('GET', `/api/v1/follow-ups?teamId=${s.team.id}`)).body.items.filter((f: { kind: string }) => f.kind === 'pager-budget')
+      const followUps = (await suite.app.call('GET', `/api/v1/follow-ups?teamId=${s.team.id}`)).body.items.filter((f: { kind: string }) => f.kind === 'pager-budget')
       expect(followUps).toHaveLength(1)
       expect(followUps[0].title).toMatch(/^Pager budget spent: the noisiest sources were /)
 
       // 06:00: the third alert already pages Dan, not Ben.
-      app.clock.set(Date.parse('2026-11-24T05:00:00Z'))
-      await page(app, s.key, 'Checkout queue depth high')
-      expect(pagesOf(hooks, dan.id)).toEqual(['Checkout queue depth high'])
-      expect(pagesOf(hooks, ben.id)).toHaveLength(2)
-      expect(pagesOf(hooks, cleo.id)).toHaveLength(1)
+      suite.app.clock.set(Date.parse('2026-11-24T05:00:00Z'))
+      await page(suite.app, s.key, 'Checkout queue depth high')
+      expect(pagesOf(suite.hooks, dan.id)).toEqual(['Checkout queue depth high'])
+      expect(pagesOf(suite.hooks, ben.id)).toHaveLength(2)
+      expect(pagesOf(suite.hooks, cleo.id)).toHaveLength(1)
 
       // The relief ends on time: 48 hours after it began, the pager is Ben's again.
-      app.clock.set(Date.parse('2026-11-26T02:59:00Z'))
-      await app.settle()
-      expect((await app.call('GET', `/api/v1/reliefs/${relief.id}`)).body.status).toBe('active')
+      suite.app.clock.set(Date.parse('2026-11-26T02:59:00Z'))
+      await suite.app.settle()
+      expect((await suite.app.call('GET', `/api/v1/reliefs/${relief.id}`)).body.status).toBe('active')
       expect(await onCall(s.scheduleId)).toBe('Dan')
-      app.clock.set(Date.parse('2026-11-26T03:00:00Z'))
-      await app.settle()
-      expect((await app.call('GET', `/api/v1/reliefs/${relief.id}`)).body.status).toBe('ended')
+      suite.app.clock.set(Date.parse('2026-11-26T03:00:00Z'))
+      await suite.app.settle()
+      expect((await suite.app.call('GET', `/api/v1/reliefs/${relief.id}`)).body.status).toBe('ended')
       expect(await onCall(s.scheduleId)).toBe('Ben')
       expect(teamTexts(s.team.id).some((t) => t.startsWith(`The relief for Ben on ${relief.scheduleName} ended`))).toBe(true)
     })

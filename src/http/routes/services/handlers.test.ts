@@ -1,44 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../../../test/harness/app.js'
+import { describe, expect, it } from 'vitest'
+import { appWithWebhooks } from '../../../../test/harness/suite.js'
 import { addMember, buildPagedPerson, buildPagedService, buildService, buildTeam, buildUser, pdTrigger, tokenFor } from '../../../../test/harness/factories.js'
-import { WebhookReceiver } from '../../../../test/harness/receivers.js'
 import { DIALECTS } from '../../../../test/harness/storage.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: teams and services API`, () => {
-    let app: TestApp
-    let hooks: WebhookReceiver
-    let hookUrl: string
-    beforeAll(async () => {
-      hooks = new WebhookReceiver()
-      hookUrl = await hooks.start()
-      app = await startTestApp(dialect)
-    })
-    afterAll(async () => {
-      await app?.close()
-      await hooks?.stop()
-    })
+    const suite = appWithWebhooks(dialect)
 
     it('builds a dependency graph and rejects a cycle without changing anything', async () => {
-      const team = await buildTeam(app)
-      const db = await buildService(app, team.id)
-      const api = await buildService(app, team.id, { dependsOn: [db.id] })
-      const web = await buildService(app, team.id, { dependsOn: [api.id] })
-      const auditBefore = (await app.call('GET', `/api/v1/audit?entityId=${db.id}`)).body.items.length
+      const team = await buildTeam(suite.app)
+      const db = await buildService(suite.app, team.id)
+      const api = await buildService(suite.app, team.id, { dependsOn: [db.id] })
+      const web = await buildService(suite.app, team.id, { dependsOn: [api.id] })
+      const auditBefore = (await suite.app.call('GET', `/api/v1/audit?entityId=${db.id}`)).body.items.length
 
-      const res = await app.call('PATCH', `/api/v1/services/${db.id}`, { dependsOn: [web.id] })
+      const res = await suite.app.call('PATCH', `/api/v1/services/${db.id}`, { dependsOn: [web.id] })
       expect(res.status).toBe(400)
       expect(res.body.errors[0].field).toBe('dependsOn')
       expect(res.body.errors[0].reason).toContain(`${db.name} → ${web.name} → ${api.name} → ${db.name}`)
 
-      expect((await app.call('GET', `/api/v1/services/${db.id}`)).body.dependsOn).toEqual([])
-      expect((await app.call('GET', `/api/v1/audit?entityId=${db.id}`)).body.items).toHaveLength(auditBefore)
+      expect((await suite.app.call('GET', `/api/v1/services/${db.id}`)).body.dependsOn).toEqual([])
+      expect((await suite.app.call('GET', `/api/v1/audit?entityId=${db.id}`)).body.items).toHaveLength(auditBefore)
     })
 
     it('names unknown dependencies and self-dependencies by index', async () => {
-      const team = await buildTeam(app)
-      const svc = await buildService(app, team.id)
-      const res = await app.call('PATCH', `/api/v1/services/${svc.id}`, { dependsOn: [svc.id, 'no-such-service'] })
+      const team = await buildTeam(suite.app)
+      const svc = await buildService(suite.app, team.id)
+      const res = await suite.app.call('PATCH', `/api/v1/services/${svc.id}`, { dependsOn: [svc.id, 'no-such-service'] })
       expect(res.status).toBe(400)
       expect(res.body.errors).toEqual([
         { field: 'dependsOn[0]', reason: 'a service cannot depend on itself' },
@@ -47,28 +35,28 @@ for (const dialect of DIALECTS) {
     })
 
     it('refuses to delete a service others depend on', async () => {
-      const team = await buildTeam(app)
-      const db = await buildService(app, team.id)
-      await buildService(app, team.id, { dependsOn: [db.id] })
-      const res = await app.call('DELETE', `/api/v1/services/${db.id}`)
+      const team = await buildTeam(suite.app)
+      const db = await buildService(suite.app, team.id)
+      await buildService(suite.app, team.id, { dependsOn: [db.id] })
+      const res = await suite.app.call('DELETE', `/api/v1/services/${db.id}`)
       expect(res.status).toBe(409)
       expect(res.body.code).toBe('E_CONFLICT')
     })
 
     it("deletes a service's alerts with their timelines, messages and delivery attempts, and nothing of another service", async () => {
-      const team = await buildTeam(app)
-      const ana = await buildPagedPerson(app, hookUrl)
+      const team = await buildTeam(suite.app)
+      const ana = await buildPagedPerson(suite.app, suite.hookUrl)
       const steps = [{ targets: [{ type: 'user', id: ana.id }], delayMinutes: 5 }]
-      const doomed = await buildPagedService(app, team.id, steps)
-      const kept = await buildPagedService(app, team.id, steps)
+      const doomed = await buildPagedService(suite.app, team.id, steps)
+      const kept = await buildPagedService(suite.app, team.id, steps)
       // A page delivered (with its attempt), then an alert bundled on arrival (its timeline row
       // names the follow-up, queued for the person), on each service.
       for (const s of [doomed, kept]) {
-        expect((await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'disk full'), null)).status).toBe(202)
-        await app.settle()
-        expect((await app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'disk still full'), null)).status).toBe(202)
+        expect((await suite.app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'disk full'), null)).status).toBe(202)
+        await suite.app.settle()
+        expect((await suite.app.call('POST', '/v2/enqueue', pdTrigger(s.key, 'disk still full'), null)).status).toBe(202)
       }
-      const db = app.tend.storage.db
+      const db = suite.app.tend.storage.db
       const recordsOf = async (serviceId: string) => {
         const alerts = (await db.selectFrom('alerts').select('id').where('service_id', '=', serviceId).execute()).map((a) => a.id)
         if (alerts.length === 0) return { alerts: 0, timeline: 0, messages: 0, attempts: 0 }
@@ -84,7 +72,7 @@ for (const dialect of DIALECTS) {
       expect(before).toMatchObject({ alerts: 2, messages: 1, attempts: 1 })
       expect(before.timeline).toBeGreaterThanOrEqual(6)
 
-      expect((await app.call('DELETE', `/api/v1/services/${doomed.serviceId}`)).status).toBe(204)
+      expect((await suite.app.call('DELETE', `/api/v1/services/${doomed.serviceId}`)).status).toBe(204)
       // By alert id: the rows must be gone, not only unreachable through their alert.
       expect(await db.selectFrom('alert_log').select('id').where('alert_id', 'in', doomedAlerts).execute()).toEqual([])
       expect(await db.selectFrom('notifications').select('id').where('alert_id', 'in', doomedAlerts).execute()).toEqual([])
@@ -96,50 +84,50 @@ for (const dialect of DIALECTS) {
     })
 
     it('scopes changes to the owning team: a responder of A cannot change B', async () => {
-      const teamA = await buildTeam(app)
-      const teamB = await buildTeam(app)
-      const user = await buildUser(app)
-      await addMember(app, teamA.id, user.id, 'admin')
-      const token = await tokenFor(app, user.id)
-      const own = await app.call('POST', '/api/v1/services', { name: `own-${Date.now()}`, teamId: teamA.id }, token)
+      const teamA = await buildTeam(suite.app)
+      const teamB = await buildTeam(suite.app)
+      const user = await buildUser(suite.app)
+      await addMember(suite.app, teamA.id, user.id, 'admin')
+      const token = await tokenFor(suite.app, user.id)
+      const own = await suite.app.call('POST', '/api/v1/services', { name: `own-${Date.now()}`, teamId: teamA.id }, token)
       expect(own.status).toBe(201)
-      const foreign = await app.call('POST', '/api/v1/services', { name: `foreign-${Date.now()}`, teamId: teamB.id }, token)
+      const foreign = await suite.app.call('POST', '/api/v1/services', { name: `foreign-${Date.now()}`, teamId: teamB.id }, token)
       expect(foreign.status).toBe(403)
       expect(foreign.body.detail).toContain('admin role')
-      const svcB = await buildService(app, teamB.id)
-      expect((await app.call('PATCH', `/api/v1/services/${svcB.id}`, { description: 'mine now' }, token)).status).toBe(403)
-      expect((await app.call('PATCH', `/api/v1/teams/${teamB.id}`, { description: 'mine now' }, token)).status).toBe(403)
+      const svcB = await buildService(suite.app, teamB.id)
+      expect((await suite.app.call('PATCH', `/api/v1/services/${svcB.id}`, { description: 'mine now' }, token)).status).toBe(403)
+      expect((await suite.app.call('PATCH', `/api/v1/teams/${teamB.id}`, { description: 'mine now' }, token)).status).toBe(403)
     })
 
     it('creates integration keys shown once and stored hashed', async () => {
-      const team = await buildTeam(app)
-      const svc = await buildService(app, team.id)
-      const res = await app.call('POST', `/api/v1/services/${svc.id}/integrations`, { name: 'Prometheus', type: 'alertmanager' })
+      const team = await buildTeam(suite.app)
+      const svc = await buildService(suite.app, team.id)
+      const res = await suite.app.call('POST', `/api/v1/services/${svc.id}/integrations`, { name: 'Prometheus', type: 'alertmanager' })
       expect(res.status).toBe(201)
       expect(res.body.key).toMatch(/^[0-9a-f]{32}$/)
-      const list = await app.call('GET', `/api/v1/services/${svc.id}/integrations`)
+      const list = await suite.app.call('GET', `/api/v1/services/${svc.id}/integrations`)
       expect(list.body.items).toEqual([expect.objectContaining({ name: 'Prometheus', type: 'alertmanager', keyPrefix: res.body.key.slice(0, 6) })])
       expect(JSON.stringify(list.body)).not.toContain(res.body.key)
-      const bad = await app.call('POST', `/api/v1/services/${svc.id}/integrations`, { type: 'carrier-pigeon' })
+      const bad = await suite.app.call('POST', `/api/v1/services/${svc.id}/integrations`, { type: 'carrier-pigeon' })
       expect(bad.body.errors[0].field).toBe('type')
     })
 
     it('manages team membership with roles and rejects unknown roles', async () => {
-      const team = await buildTeam(app)
-      const user = await buildUser(app)
-      const bad = await app.call('PUT', `/api/v1/teams/${team.id}/members`, { userId: user.id, role: 'boss' })
+      const team = await buildTeam(suite.app)
+      const user = await buildUser(suite.app)
+      const bad = await suite.app.call('PUT', `/api/v1/teams/${team.id}/members`, { userId: user.id, role: 'boss' })
       expect(bad.status).toBe(400)
       expect(bad.body.errors[0].field).toBe('role')
-      await addMember(app, team.id, user.id, 'observer')
-      await addMember(app, team.id, user.id, 'responder')
-      const members = await app.call('GET', `/api/v1/teams/${encodeURIComponent(team.name)}/members`)
+      await addMember(suite.app, team.id, user.id, 'observer')
+      await addMember(suite.app, team.id, user.id, 'responder')
+      const members = await suite.app.call('GET', `/api/v1/teams/${encodeURIComponent(team.name)}/members`)
       expect(members.body.items).toEqual([expect.objectContaining({ userId: user.id, role: 'responder' })])
     })
 
     it('refuses to delete a team that still owns services', async () => {
-      const team = await buildTeam(app)
-      await buildService(app, team.id)
-      expect((await app.call('DELETE', `/api/v1/teams/${team.id}`)).status).toBe(409)
+      const team = await buildTeam(suite.app)
+      await buildService(suite.app, team.id)
+      expect((await suite.app.call('DELETE', `/api/v1/teams/${team.id}`)).status).toBe(409)
     })
   })
 }

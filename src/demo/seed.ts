@@ -1,7 +1,7 @@
+import { deleteAlertsOfServices } from '../domain/alerts/index.js'
 import { recordAudit } from '../domain/audit/index.js'
 import { createSchedule } from '../domain/schedules/index.js'
 import { createService } from '../domain/services/index.js'
-import { deleteAlertsOfServices } from '../domain/alerts/index.js'
 import { createTeam, setTeamMember } from '../domain/teams/index.js'
 import { addContactMethod, addNotificationRule, createUser, listContactMethods } from '../domain/users/index.js'
 import type { CommandCtx } from '../domain/command.js'

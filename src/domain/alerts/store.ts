@@ -150,14 +150,14 @@ export async function alertTimeline(db: Db, alertId: string): Promise<AlertLogEn
   return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind as AlertLogKind, actorUserId: r.actor_user_id, actor: r.actor_label, message: r.message, data: r.data_json === null ? null : JSON.parse(r.data_json) }))
 }
 
-/** Alert ids per delete statement: well inside both engines' limits on parameters. */
+/** Ids or keys per delete statement: well inside both engines' limits on parameters. */
 const IDS_PER_DELETE = 1_000
 
 /**
  * Deletes the alerts of services about to be deleted, with their timelines and messages (bundle
- * follow-ups listing them included), in the caller's transaction; returns how many alerts. On PostgreSQL no cascade deletes the timeline
- * rows and messages (their foreign key to the alert is gone: migration 20261128040000), so they
- * are deleted here, after the alerts:
+ * follow-ups listing them included), in the caller's transaction; returns how many alerts. On
+ * PostgreSQL no cascade deletes the timeline rows and messages (their foreign key to the alert
+ * is gone: migration 20261128040000), so they are deleted here, after the alerts:
  * - the services are locked first, so an intake transaction that opened an alert on one has
  *   committed, and a later one waits and then fails the alert's foreign key to its service;
  * - deleting the alerts waits for writers holding one (the engine firing it), so what they
@@ -178,14 +178,16 @@ export async function deleteAlertsOfServices(db: Db, serviceIds: readonly string
     .where('alert_log.bundle_key', 'is not', null)
     .execute()
   const ids = (await db.deleteFrom('alerts').where('service_id', 'in', [...serviceIds]).returning('id').execute()).map((r) => r.id)
-  for (let start = 0; start < ids.length; start += IDS_PER_DELETE) {
-    const chunk = ids.slice(start, start + IDS_PER_DELETE)
+  await inChunks(ids, async (chunk) => {
     await db.deleteFrom('alert_log').where('alert_id', 'in', chunk).execute()
     await db.deleteFrom('notifications').where('alert_id', 'in', chunk).execute()
-  }
+  })
   const keys = followUps.flatMap((f) => (f.bundle_key === null ? [] : [f.bundle_key]))
-  for (let start = 0; start < keys.length; start += IDS_PER_DELETE) {
-    await db.deleteFrom('notifications').where('idempotency_key', 'in', keys.slice(start, start + IDS_PER_DELETE)).execute()
-  }
+  await inChunks(keys, (chunk) => db.deleteFrom('notifications').where('idempotency_key', 'in', chunk).execute())
   return ids.length
+}
+
+/** Runs `run` on slices of IDS_PER_DELETE values, one after another. */
+async function inChunks(values: readonly string[], run: (chunk: string[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < values.length; start += IDS_PER_DELETE) await run(values.slice(start, start + IDS_PER_DELETE))
 }

@@ -2,10 +2,10 @@ import { conflict, FieldErrors, notFound } from '../../lib/errors.js'
 import { newId } from '../../lib/ids.js'
 import type { Instant } from '../../lib/time/index.js'
 import type { Db, ServicesTable } from '../../storage/index.js'
+import { deleteAlertsOfServices } from '../alerts/index.js'
 import { recordAudit } from '../audit/index.js'
 import type { CommandCtx } from '../command.js'
 import { findCycle, type DependencyEdge } from './graph.js'
-import { deleteAlertsOfServices } from '../alerts/index.js'
 
 export interface Service {
   readonly id: string
